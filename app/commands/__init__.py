@@ -1,0 +1,9 @@
+"""Subcommands of ``servicelens``. Each module listed in ``COMMANDS`` defines
+
+``register(subparsers) -> None``: adds its parser and sets ``handler=run`` where
+``run(args: argparse.Namespace, db_url: str) -> int`` returns the exit status.
+"""
+
+COMMANDS: list[str] = [
+    "demo",
+]

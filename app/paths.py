@@ -1,0 +1,33 @@
+"""Where ServiceLens keeps its files, and which database it opens by default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+from app import APP_NAME, ORG_NAME
+from models.db import ENV_VAR, sqlite_url
+
+DB_FILE_NAME = "servicelens.db"
+
+
+def data_folder() -> Path:
+    """The per-user data folder (``QStandardPaths.AppDataLocation``)."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    location = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
+    return Path(location)
+
+
+def default_database_url() -> str:
+    """The embedded SQLite file in the user's data folder."""
+    return sqlite_url(data_folder() / DB_FILE_NAME)
+
+
+def resolve_database_url(cli_value: str | None) -> str:
+    """``--db`` wins, then ``SERVICELENS_DB``, then the embedded default."""
+    return cli_value or os.environ.get(ENV_VAR) or default_database_url()

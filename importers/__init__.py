@@ -1,0 +1,1 @@
+"""Qt-free spreadsheet import: reading, header detection, mapping, validation, loading."""

@@ -1,0 +1,61 @@
+"""Schema migrations with Alembic, run programmatically on the open database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+if TYPE_CHECKING:
+    from models.db import Database, MigrationResult
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(db: Database | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if db is not None:
+        cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_to_head(db: Database, target: str = "head") -> MigrationResult:
+    """Upgrade ``db`` to ``target``; an existing SQLite file is backed up first.
+
+    A database with ServiceLens tables but no revision stamp is refused rather than
+    guessed at.
+    """
+    from models.db import DatabaseOpenError, MigrationResult
+
+    before = current_revision(db)
+    wanted = head_revision() if target == "head" else target
+    backup = None
+    if before is None and db.has_tables():
+        raise DatabaseOpenError(
+            f"{db.display_name} holds tables but no ServiceLens schema revision; "
+            "refusing to change it"
+        )
+    if before != wanted:
+        if before is not None:
+            backup = db.backup_sqlite(before)
+        cfg = alembic_config(db)
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, wanted)
+    return MigrationResult(from_revision=before, to_revision=wanted, backup=backup)
