@@ -13,8 +13,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.db import Database, open_database, sqlite_url  # noqa: E402
-from tests.postgres_server import PostgresServer, PostgresUnavailable  # noqa: E402
+from models.db import Database, open_database, sqlite_url
+from tests.postgres_server import PostgresServer, PostgresUnavailable
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_DATA = REPO.parent / "shared" / "data" / "real"

@@ -10,7 +10,7 @@ aware ``datetime`` objects in UTC and refuses naive ones.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import BigInteger, DateTime, Dialect, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -79,7 +79,7 @@ class Base(DeclarativeBase):
     """Base of every ServiceLens table; constraint names follow one convention."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dt.datetime: UtcDateTime()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UtcDateTime()}
 
 
 class Versioned:
@@ -88,7 +88,7 @@ class Versioned:
     version: Mapped[int] = mapped_column(nullable=False, server_default="1")
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy passes the class
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 

@@ -105,7 +105,9 @@ class ScorecardCriterion(Base):
     position: Mapped[int]
     name: Mapped[str] = mapped_column(String(200))
     weight: Mapped[float]
-    source: Mapped[CriterionSource] = mapped_column(enum_column(CriterionSource, "criterion_source"))
+    source: Mapped[CriterionSource] = mapped_column(
+        enum_column(CriterionSource, "criterion_source")
+    )
     source_key: Mapped[str | None] = mapped_column(String(100))
     source_filter: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     normalisation: Mapped[Normalisation] = mapped_column(

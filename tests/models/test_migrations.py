@@ -84,5 +84,5 @@ def test_bad_urls_give_one_line_errors(url: str, message: str) -> None:
 def test_a_text_file_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite " * 100)
-    with pytest.raises(DatabaseOpenError, match="notes.db"):
+    with pytest.raises(DatabaseOpenError, match=r"notes\.db"):
         open_database(sqlite_url(path))

@@ -7,7 +7,7 @@ main window), so a test can build any page on its own database.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -53,11 +53,33 @@ class DataBus(QObject):
     status_message = Signal(str)
 
 
+class Preferences(Protocol):
+    """A page's own remembered preferences (implemented by ``app.settings.PageSettings``)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
+
+
+class MemoryPreferences:
+    """Preferences kept in memory only (tests, previews)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = value
+
+
 @dataclass
 class PageContext:
-    """The collaborators of a page."""
+    """The collaborators of a page. ``prefs`` is per page when built by the main window."""
 
     db: Database
     runner: TaskRunner
     bus: DataBus
     user: str  # the name written to audit entries and acknowledgements
+    prefs: Preferences = field(default_factory=MemoryPreferences)

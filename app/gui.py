@@ -1,0 +1,188 @@
+"""Starting the desktop application: QApplication, translations, theme, the window.
+
+:class:`DesktopApp` owns the open database and the main window; it rebuilds the
+window when the language changes and swaps both when another database is opened.
+With ``SERVICELENS_STARTUP_PROBE=1`` it prints ``painted <seconds>`` (time since the
+process started) when the window first paints, and quits (used by bench/startup.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import psutil
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from app import APP_NAME, ORG_NAME, __version__
+from app.appearance import apply_theme
+from app.i18n import effective_language, install_translations
+from app.main_window import ALL_TABLES, MainWindow
+from app.settings import Settings
+from app.tasks import QtTaskRunner
+from models.db import Database, DatabaseOpenError, open_database
+from models.queries.overview import table_counts
+from resources import ROOT as RESOURCES
+from resources import resource_path
+from widgets.settings.page import SettingsPage
+
+PROBE_ENV = "SERVICELENS_STARTUP_PROBE"
+DEMO_TICKETS = 20_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DesktopApp", text)
+
+
+class DesktopApp:
+    """The running application: one database, one main window, one task runner."""
+
+    def __init__(self, qapp: QApplication, db: Database, settings: Settings) -> None:
+        self.qapp, self.db, self.settings = qapp, db, settings
+        self.runner = QtTaskRunner()
+        self.window: MainWindow | None = None
+        self.qapp.aboutToQuit.connect(self._on_qapp_about_to_quit)
+
+    def build_window(self) -> MainWindow:
+        window = MainWindow(self.db, self.settings, self.runner)
+        window.page_built = self._wire_page  # type: ignore[method-assign]
+        for page in window.pages.values():
+            self._wire_page(page)
+        window.open_database_requested.connect(self.switch_database)
+        self.window = window
+        return window
+
+    def _wire_page(self, _key: str | object, page: object = None) -> None:
+        page = page if page is not None else _key
+        if isinstance(page, SettingsPage):
+            general = page.general
+            general.show_values(self.settings.language, self.settings.theme)
+            general.language_chosen.connect(self.change_language)
+            general.theme_chosen.connect(self.change_theme)
+            general.user_name_changed.connect(self._on_settings_user_name_changed)
+
+    def _on_settings_user_name_changed(self, name: str) -> None:
+        self.settings.user_name = name
+
+    def change_language(self, setting: str) -> None:
+        self.settings.language = setting
+        install_translations(effective_language(setting))
+        self._rebuild_window()
+
+    def change_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        apply_theme(self.qapp, theme)
+
+    def _rebuild_window(self) -> None:
+        old = self.window
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.build_window().show()
+
+    def switch_database(self, url: str) -> None:
+        try:
+            db = open_database(url)
+        except DatabaseOpenError as exc:
+            QMessageBox.warning(self.window, _tr("Open database"), str(exc))
+            return
+        self.runner.shutdown()
+        old_db, self.db = self.db, db
+        self.settings.remember_database(url)
+        self._rebuild_window()
+        old_db.dispose()
+        self.offer_demo_data()
+
+    def offer_demo_data(self) -> None:
+        """On an empty database, offer once to fill it with the demo data set."""
+        if self.settings.demo_offered or not table_counts(self.db).empty:
+            return
+        self.settings.demo_offered = True
+        answer = QMessageBox.question(
+            self.window,
+            _tr("Welcome to ServiceLens"),
+            _tr("The database is empty. Load a demo data set (20,000 tickets, 8 vendors, "
+                "20 sites, 60 inspections) to look around?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_demo_data()
+
+    def load_demo_data(self) -> None:
+        from models.demo import generate_demo
+
+        dialog = QProgressDialog(_tr("Creating demo data…"), _tr("Cancel"), 0, 100, self.window)
+        dialog.setWindowTitle(_tr("Demo data"))
+        dialog.setMinimumDuration(500)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        db = self.db
+
+        def on_progress(done: int, total: int | None, _stage: str) -> None:
+            if total:
+                dialog.setValue(int(100 * done / total))
+
+        def finished(_result: object) -> None:
+            dialog.close()
+            if self.window is not None:
+                self.window.bus.data_changed.emit(set(ALL_TABLES))
+
+        def failed(error: BaseException) -> None:
+            dialog.close()
+            QMessageBox.warning(self.window, _tr("Demo data"), str(error))
+
+        handle = self.runner.submit(
+            lambda progress: generate_demo(db, tickets=DEMO_TICKETS, progress=progress),
+            on_result=finished, on_error=failed, on_progress=on_progress, key="demo",
+        )
+        dialog.canceled.connect(handle.cancel)
+
+    def _on_qapp_about_to_quit(self) -> None:
+        self.runner.shutdown()
+        self.db.dispose()
+
+
+def create_qapplication(argv: list[str]) -> QApplication:
+    """The QApplication with names, icon and the resource search path set."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(argv)
+    qapp.setOrganizationName(ORG_NAME)
+    qapp.setApplicationName(APP_NAME)
+    qapp.setApplicationVersion(__version__)
+    qapp.setWindowIcon(QIcon(str(resource_path("icons/app.svg"))))
+    QDir.addSearchPath("resources", str(RESOURCES))
+    qapp.setStyleSheet(resource_path("styles/app.qss").read_text(encoding="utf-8"))
+    return qapp
+
+
+def run_gui(db_url: str, lang: str | None = None) -> int:
+    """Open the main window on ``db_url``; returns the exit status."""
+    probe = bool(os.environ.get(PROBE_ENV))
+    qapp = create_qapplication(sys.argv[:1])
+    settings = Settings()
+    install_translations(effective_language(lang or settings.language))
+    apply_theme(qapp, settings.theme)
+    try:
+        db = open_database(db_url)
+    except DatabaseOpenError as exc:
+        if not probe and QGuiApplication.platformName() != "offscreen":
+            QMessageBox.critical(None, APP_NAME, str(exc))
+        raise
+    app = DesktopApp(qapp, db, settings)
+    window = app.build_window()
+    if probe:
+        started = psutil.Process().create_time()
+        window.first_painted.connect(
+            lambda: (
+                print(f"painted {time.time() - started:.3f}", flush=True),
+                QTimer.singleShot(0, qapp.quit),
+            )
+        )
+    window.show()
+    if not probe:
+        app.offer_demo_data()
+    return qapp.exec()
