@@ -145,9 +145,7 @@ class DesktopApp:
 
 def create_qapplication(argv: list[str]) -> QApplication:
     """The QApplication with names, icon and the resource search path set."""
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # Qt 6 scales for high-DPI screens by itself (fractional factors pass through).
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(argv)
     qapp.setOrganizationName(ORG_NAME)

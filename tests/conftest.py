@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen Qt with a 1920×1200 desk screen (the plugin's default screen is 800×800).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = Path(__file__).with_name("offscreen_screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from models.db import Database, open_database, sqlite_url
 from tests.postgres_server import PostgresServer, PostgresUnavailable

@@ -1,0 +1,104 @@
+"""The main window: navigation, menus, shortcuts, status bar, restored state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QTableView
+
+from app.gui import DesktopApp
+from app.main_window import MainWindow
+from app.pages import PAGE_KEYS
+from models.db import Database
+from models.orm import UTC, Priority, Ticket, Vendor
+
+
+def _add_tickets(db: Database, n: int) -> None:
+    base = dt.datetime(2026, 1, 5, 9, tzinfo=UTC)
+    with db.transaction() as s:
+        s.add(Vendor(code="V1", name="洁净服务 Clean Co", service_category="cleaning"))
+        for i in range(n):
+            s.add(Ticket(source="t", external_id=f"T{i}", priority=Priority.P3,
+                         created_at=base + dt.timedelta(hours=i), title=f"ticket {i}"))
+
+
+def test_navigation_offers_every_page_in_order(window: MainWindow) -> None:
+    labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert labels == ["Dashboard", "Tickets", "Inspections", "Checklists", "Vendors",
+                      "Scorecards", "Imports", "Settings"]
+
+
+def test_every_page_can_be_visited(window: MainWindow) -> None:
+    for index, key in enumerate(PAGE_KEYS):
+        window.navigation.setCurrentRow(index)
+        assert window.stack.currentWidget() is window.pages[key]
+        assert window.current_page_key() == key
+
+
+def test_pages_are_built_only_when_shown(window: MainWindow) -> None:
+    assert set(window.pages) == {"dashboard"}
+
+
+def test_menus_and_standard_shortcuts(window: MainWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Help"]
+    file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+    assert file_actions == ["&Import…", "&Open database…", "&Export…", "&Quit"]
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.open_db_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.page_actions[4].shortcut() == QKeySequence("Ctrl+5")
+
+
+def test_view_shortcut_switches_page(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "vendors"
+
+
+def test_status_bar_names_database_and_counts(db: Database, desktop: DesktopApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _add_tickets(db, 3)
+    window = desktop.build_window()
+    qtbot.addWidget(window)
+    assert str(db.sqlite_path) in window.status.database_label.text()
+    assert "3 tickets" in window.status.counts_label.text()
+    assert "1 vendors" in window.status.counts_label.text()
+
+
+def test_tickets_page_lists_tickets_from_the_database(db: Database, desktop: DesktopApp,
+                                                      qtbot) -> None:  # type: ignore[no-untyped-def]
+    _add_tickets(db, 250)
+    window = desktop.build_window()
+    qtbot.addWidget(window)
+    window.show_page("tickets")
+    table = window.pages["tickets"].findChild(QTableView)
+    model = table.model()
+    assert model.rowCount() == 250
+    # newest first; the last row is the oldest ticket, fetched on demand
+    assert model.index(0, 0).data() == "T249"
+    assert model.index(249, 0).data() == "T0"
+
+
+def test_vendors_page_lists_vendors(db: Database, desktop: DesktopApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _add_tickets(db, 1)
+    window = desktop.build_window()
+    qtbot.addWidget(window)
+    window.show_page("vendors")
+    table = window.pages["vendors"].findChild(QTableView)
+    texts = {table.model().index(r, c).data() for r in range(table.model().rowCount())
+             for c in range(table.model().columnCount())}
+    assert "洁净服务 Clean Co" in texts
+
+
+def test_geometry_and_last_page_are_restored(desktop: DesktopApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = desktop.build_window()
+    qtbot.addWidget(first)
+    first.resize(1100, 700)
+    first.show()
+    first.show_page("vendors")
+    first.close()
+    second = desktop.build_window()
+    qtbot.addWidget(second)
+    assert second.current_page_key() == "vendors"
+    assert (second.width(), second.height()) == (1100, 700)
