@@ -13,7 +13,7 @@ import sys
 import time
 
 import psutil
-from PySide6.QtCore import QCoreApplication, QDir, Qt, QTimer
+from PySide6.QtCore import QDir, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -33,14 +33,11 @@ PROBE_ENV = "SERVICELENS_STARTUP_PROBE"
 DEMO_TICKETS = 20_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopApp", text)
-
-
-class DesktopApp:
+class DesktopApp(QObject):
     """The running application: one database, one main window, one task runner."""
 
     def __init__(self, qapp: QApplication, db: Database, settings: Settings) -> None:
+        super().__init__()
         self.qapp, self.db, self.settings = qapp, db, settings
         self.runner = QtTaskRunner()
         self.window: MainWindow | None = None
@@ -87,7 +84,7 @@ class DesktopApp:
         try:
             db = open_database(url)
         except DatabaseOpenError as exc:
-            QMessageBox.warning(self.window, _tr("Open database"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Open database"), str(exc))
             return
         self.runner.shutdown()
         old_db, self.db = self.db, db
@@ -103,9 +100,11 @@ class DesktopApp:
         self.settings.demo_offered = True
         answer = QMessageBox.question(
             self.window,
-            _tr("Welcome to ServiceLens"),
-            _tr("The database is empty. Load a demo data set (20,000 tickets, 8 vendors, "
-                "20 sites, 60 inspections) to look around?"),
+            self.tr("Welcome to ServiceLens"),
+            self.tr(
+                "The database is empty. Load a demo data set (20,000 tickets, 8 vendors, "
+                "20 sites, 60 inspections) to look around?"
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.load_demo_data()
@@ -113,8 +112,10 @@ class DesktopApp:
     def load_demo_data(self) -> None:
         from models.demo import generate_demo
 
-        dialog = QProgressDialog(_tr("Creating demo data…"), _tr("Cancel"), 0, 100, self.window)
-        dialog.setWindowTitle(_tr("Demo data"))
+        dialog = QProgressDialog(
+            self.tr("Creating demo data…"), self.tr("Cancel"), 0, 100, self.window
+        )
+        dialog.setWindowTitle(self.tr("Demo data"))
         dialog.setMinimumDuration(500)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         db = self.db
@@ -130,11 +131,14 @@ class DesktopApp:
 
         def failed(error: BaseException) -> None:
             dialog.close()
-            QMessageBox.warning(self.window, _tr("Demo data"), str(error))
+            QMessageBox.warning(self.window, self.tr("Demo data"), str(error))
 
         handle = self.runner.submit(
             lambda progress: generate_demo(db, tickets=DEMO_TICKETS, progress=progress),
-            on_result=finished, on_error=failed, on_progress=on_progress, key="demo",
+            on_result=finished,
+            on_error=failed,
+            on_progress=on_progress,
+            key="demo",
         )
         dialog.canceled.connect(handle.cancel)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,12 +33,18 @@ from models.db import Database
 from resources import resource_path
 from widgets.common.context import DataBus, PageContext
 
-ALL_TABLES = {"tickets", "vendors", "sites", "inspections", "checklist_templates",
-              "scorecard_templates", "evaluations", "import_batches", "vendor_metrics"}
-SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)"
+ALL_TABLES = {
+    "tickets",
+    "vendors",
+    "sites",
+    "inspections",
+    "checklist_templates",
+    "scorecard_templates",
+    "evaluations",
+    "import_batches",
+    "vendor_metrics",
+}
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 class MainWindow(QMainWindow):
     """ServiceLens's window. ``open_database_requested`` and ``first_painted`` go to app.gui."""
@@ -54,20 +60,21 @@ class MainWindow(QMainWindow):
         self.bus = DataBus(self)
         self._painted = False
         self.pages: dict[str, QWidget] = {}
-        self.setWindowTitle(f"{_tr('ServiceLens')} — {db.display_name}")
+        self.setWindowTitle(self.tr("ServiceLens — %1").replace("%1", db.display_name))
         self.setWindowIcon(QIcon(str(resource_path("icons/app.svg"))))
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(1024, 640))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(_tr("Navigation"))
+        self.navigation.setAccessibleName(self.tr("Navigation"))
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget()
         for spec in PAGES:
-            item = QListWidgetItem(QIcon(str(resource_path(f"icons/{spec.icon}.svg"))),
-                                   _tr(spec.title))
+            item = QListWidgetItem(
+                QIcon(str(resource_path(f"icons/{spec.icon}.svg"))), self.tr(spec.title)
+            )
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the page when first shown
@@ -106,43 +113,51 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.import_action = self._action(_tr("&Import…"), self.choose_import_files,
-                                          QKeySequence("Ctrl+I"))
+        self.import_action = self._action(
+            self.tr("&Import…"), self.choose_import_files, QKeySequence("Ctrl+I")
+        )
         self.import_action.setIcon(QIcon(str(resource_path("icons/imports.svg"))))
-        self.open_db_action = self._action(_tr("&Open database…"), self.choose_database,
-                                           QKeySequence.StandardKey.Open)
-        self.export_action = self._action(_tr("&Export…"), self.export_current_page,
-                                          QKeySequence.StandardKey.SaveAs)
-        self.quit_action = self._action(_tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.open_db_action = self._action(
+            self.tr("&Open database…"), self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self.export_action = self._action(
+            self.tr("&Export…"), self.export_current_page, QKeySequence.StandardKey.SaveAs
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.refresh_action = self._action(
-            _tr("&Refresh"), lambda: self.bus.data_changed.emit(set(ALL_TABLES)),
+            self.tr("&Refresh"),
+            lambda: self.bus.data_changed.emit(set(ALL_TABLES)),
             QKeySequence.StandardKey.Refresh,
         )
-        self.fullscreen_action = self._action(_tr("&Full screen"), self._toggle_full_screen,
-                                              QKeySequence.StandardKey.FullScreen)
+        self.fullscreen_action = self._action(
+            self.tr("&Full screen"), self._toggle_full_screen, QKeySequence.StandardKey.FullScreen
+        )
         self.fullscreen_action.setCheckable(True)
-        self.about_action = self._action(_tr("&About ServiceLens"), self.show_about)
+        self.about_action = self._action(self.tr("&About ServiceLens"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_qt_action = self._action(_tr("About &Qt"), QMessageBox.aboutQt)
+        self.about_qt_action = self._action(self.tr("About &Qt"), QMessageBox.aboutQt)
 
-        file_menu = self.menuBar().addMenu(_tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.import_action, self.open_db_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        view_menu = self.menuBar().addMenu(_tr("&View"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.page_actions: list[QAction] = []
         for number, spec in enumerate(PAGES, start=1):
-            action = self._action(_tr(spec.title), lambda _c=False, k=spec.key: self.show_page(k),
-                                  QKeySequence(f"Ctrl+{number}"))
+            action = self._action(
+                self.tr(spec.title),
+                lambda _c=False, k=spec.key: self.show_page(k),
+                QKeySequence(f"Ctrl+{number}"),
+            )
             self.page_actions.append(action)
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addActions([self.refresh_action, self.fullscreen_action])
-        help_menu = self.menuBar().addMenu(_tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addActions([self.about_action, self.about_qt_action])
 
-        toolbar = QToolBar(_tr("Main toolbar"))
+        toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
@@ -158,7 +173,10 @@ class MainWindow(QMainWindow):
             index = PAGE_KEYS.index(key)
             spec = PAGES[index]
             context = PageContext(
-                db=self.db, runner=self.runner, bus=self.bus, user=self.settings.user_name,
+                db=self.db,
+                runner=self.runner,
+                bus=self.bus,
+                user=self.settings.user_name,
                 prefs=self.settings.page(key),
             )
             page = spec.build(context)
@@ -197,8 +215,12 @@ class MainWindow(QMainWindow):
 
     # -- file actions ------------------------------------------------------------------
     def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, _tr("Import spreadsheets"), "",
-                                                _tr(SPREADSHEET_FILTER))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import spreadsheets"),
+            "",
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)"),
+        )
         if paths:
             self.import_files([Path(p) for p in paths])
 
@@ -208,8 +230,10 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Open or create a database"), str(self.db.sqlite_path or ""),
-            _tr("ServiceLens databases (*.db *.sqlite)"),
+            self,
+            self.tr("Open or create a database"),
+            str(self.db.sqlite_path or ""),
+            self.tr("ServiceLens databases (*.db *.sqlite)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
@@ -219,27 +243,32 @@ class MainWindow(QMainWindow):
         page = self.pages.get(self.current_page_key())
         export = getattr(page, "export_table", None)
         if export is None:
-            QMessageBox.information(self, _tr("Export"),
-                                    _tr("This page has no table to export."))
+            QMessageBox.information(
+                self, self.tr("Export"), self.tr("This page has no table to export.")
+            )
             return
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export"), "",
-                                              _tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), "", self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
+        )
         if not path:
             return
         try:
             written = export(Path(path))
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, _tr("Export"), str(exc))
+            QMessageBox.warning(self, self.tr("Export"), str(exc))
             return
-        self.status.showMessage(_tr("Exported to %1").replace("%1", str(written)), 8000)
+        self.status.showMessage(self.tr("Exported to %1").replace("%1", str(written)), 8000)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            _tr("About ServiceLens"),
-            _tr("<h3>ServiceLens %1</h3><p>Service-quality supervision: KPIs, inspections "
-                "and vendor scorecards from your spreadsheets.</p><p>Database: %2</p>")
-            .replace("%1", __version__).replace("%2", self.db.display_name),
+            self.tr("About ServiceLens"),
+            self.tr(
+                "<h3>ServiceLens %1</h3><p>Service-quality supervision: KPIs, inspections "
+                "and vendor scorecards from your spreadsheets.</p><p>Database: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self.db.display_name),
         )
 
     def _toggle_full_screen(self, checked: bool) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from app.tasks import QtTaskRunner
@@ -19,7 +18,7 @@ class DatabaseStatusBar(QStatusBar):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
-        self.busy.setAccessibleName(QCoreApplication.translate("MainWindow", "Working"))
+        self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
         self.addWidget(self.database_label, 1)
         self.addPermanentWidget(self.counts_label)
@@ -28,12 +27,10 @@ class DatabaseStatusBar(QStatusBar):
         self.refresh()
 
     def refresh(self) -> None:
-        tr = QCoreApplication.translate
         counts = table_counts(self.db)
-        self.database_label.setText(tr("MainWindow", "Database: %1").replace(
-            "%1", self.db.display_name))
+        self.database_label.setText(self.tr("Database: %1").replace("%1", self.db.display_name))
         self.counts_label.setText(
-            tr("MainWindow", "%1 tickets · %2 vendors · %3 sites · %4 inspections")
+            self.tr("%1 tickets · %2 vendors · %3 sites · %4 inspections")
             .replace("%1", f"{counts.tickets:,}")
             .replace("%2", f"{counts.vendors:,}")
             .replace("%3", f"{counts.sites:,}")

@@ -33,8 +33,8 @@ def areas() -> dict[str, list[Path]]:
     return found
 
 
-def ts_path(area: str) -> Path:
-    return TRANSLATIONS / f"{area}_{LANGUAGE}.ts"
+def ts_path(area: str, folder: Path = TRANSLATIONS) -> Path:
+    return folder / f"{area}_{LANGUAGE}.ts"
 
 
 def _tool(name: str) -> str:
@@ -42,13 +42,14 @@ def _tool(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
-def update(names: list[str]) -> None:
+def update(names: list[str], folder: Path = TRANSLATIONS) -> None:
+    """Extract the strings of ``names`` (all areas when empty) into the .ts files in ``folder``."""
     all_areas = areas()
     for area in names or list(all_areas):
         sources = [str(p) for p in all_areas[area]]
         subprocess.run(
             [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-             "-target-language", LANGUAGE, "-ts", str(ts_path(area))],
+             "-target-language", LANGUAGE, "-ts", str(ts_path(area, folder))],
             check=True,
             capture_output=True,
         )
@@ -63,9 +64,13 @@ def _messages(tree: ET.ElementTree) -> list[tuple[str, ET.Element]]:
     return out
 
 
-def pending(area: str) -> dict[str, list[str]]:
+def pending(area: str, folder: Path = TRANSLATIONS) -> dict[str, list[str]]:
+    """Untranslated strings of ``area`` by context."""
     result: dict[str, list[str]] = {}
-    for context, message in _messages(ET.parse(ts_path(area))):
+    path = ts_path(area, folder)
+    if not path.exists():
+        return {"<no .ts file>": [str(path)]}
+    for context, message in _messages(ET.parse(path)):
         translation = message.find("translation")
         if translation is not None and translation.get("type") == "unfinished":
             result.setdefault(context, []).append(message.findtext("source") or "")
