@@ -162,6 +162,10 @@ class Inspection(Timestamped, Base):
     revised_by: Mapped[str | None] = mapped_column(String(200))
     source: Mapped[str | None] = mapped_column(String(100))
     external_ref: Mapped[str | None] = mapped_column(String(200))
+    # imported visits: the source's own verdict ("Pass w/ Conditions"), visit type and notes
+    result: Mapped[str | None] = mapped_column(String(100))
+    visit_type: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
     )
