@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,11 +18,16 @@ def apply_theme(app: QApplication, theme: str) -> None:
         "dark": Qt.ColorScheme.Dark,
     }.get(theme, Qt.ColorScheme.Unknown)
     app.styleHints().setColorScheme(scheme)
-    configure_charts(app)
 
 
 def configure_charts(app: QApplication) -> None:
-    """Global pyqtgraph options, set once here: antialiasing and palette-matched colours."""
+    """Global pyqtgraph options, set once here: antialiasing and palette-matched colours.
+
+    Called after the window first paints (pyqtgraph takes a while to import) and
+    again when the theme changes.
+    """
+    import pyqtgraph as pg
+
     palette = app.palette()
     pg.setConfigOptions(
         antialias=True,

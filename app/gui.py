@@ -15,10 +15,10 @@ import time
 import psutil
 from PySide6.QtCore import QDir, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from app import APP_NAME, ORG_NAME, __version__
-from app.appearance import apply_theme
+from app.appearance import apply_theme, configure_charts
 from app.i18n import effective_language, install_translations
 from app.main_window import ALL_TABLES, MainWindow
 from app.settings import Settings
@@ -45,15 +45,13 @@ class DesktopApp(QObject):
 
     def build_window(self) -> MainWindow:
         window = MainWindow(self.db, self.settings, self.runner)
-        window.page_built = self._wire_page  # type: ignore[method-assign]
-        for page in window.pages.values():
-            self._wire_page(page)
+        window.first_painted.connect(lambda: configure_charts(self.qapp))
+        window.page_built.connect(self._wire_page)
         window.open_database_requested.connect(self.switch_database)
         self.window = window
         return window
 
-    def _wire_page(self, _key: str | object, page: object = None) -> None:
-        page = page if page is not None else _key
+    def _wire_page(self, _key: str, page: QWidget) -> None:
         if isinstance(page, SettingsPage):
             general = page.general
             general.show_values(self.settings.language, self.settings.theme)
@@ -72,6 +70,7 @@ class DesktopApp(QObject):
     def change_theme(self, theme: str) -> None:
         self.settings.theme = theme
         apply_theme(self.qapp, theme)
+        configure_charts(self.qapp)
 
     def _rebuild_window(self) -> None:
         old = self.window

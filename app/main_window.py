@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -47,10 +47,11 @@ ALL_TABLES = {
 
 
 class MainWindow(QMainWindow):
-    """ServiceLens's window. ``open_database_requested`` and ``first_painted`` go to app.gui."""
+    """ServiceLens's main window; its signals are wired by :mod:`app.gui`."""
 
     open_database_requested = Signal(str)
     first_painted = Signal()
+    page_built = Signal(str, QWidget)  # app.gui wires app-level signals of some pages
 
     def __init__(
         self, db: Database, settings: Settings, runner: QtTaskRunner, parent: QWidget | None = None
@@ -102,7 +103,16 @@ class MainWindow(QMainWindow):
         if (state := settings.window_state) is not None:
             self.restoreState(state)
         last = settings.last_page
-        self.show_page(last if last in PAGE_KEYS else "dashboard")
+        self._initial_page = last if last in PAGE_KEYS else "dashboard"
+        # The first page is built right after the window first paints (start-up shows a
+        # window at once; charts and big tables follow a moment later).
+        self.stack.setCurrentIndex(PAGE_KEYS.index(self._initial_page))
+        with QSignalBlocker(self.navigation):
+            self.navigation.setCurrentRow(PAGE_KEYS.index(self._initial_page))
+        self.first_painted.connect(
+            lambda: QTimer.singleShot(0, self._show_initial_page),
+            Qt.ConnectionType.QueuedConnection,
+        )
 
     # -- actions -----------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -185,11 +195,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = page
-            self.page_built(key, page)
+            self.page_built.emit(key, page)
         return self.pages[key]
-
-    def page_built(self, key: str, page: QWidget) -> None:
-        """Hook for app.gui to wire a page's app-level signals (e.g. settings)."""
 
     def show_page(self, key: str) -> None:
         index = PAGE_KEYS.index(key)
@@ -198,6 +205,10 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
         self.settings.last_page = key
+
+    def _show_initial_page(self) -> None:
+        if not self.pages:
+            self.show_page(self.current_page_key())
 
     def current_page_key(self) -> str:
         return PAGE_KEYS[self.stack.currentIndex()]

@@ -2,48 +2,47 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from widgets.checklists.page import ChecklistsPage
 from widgets.common.context import PageContext
-from widgets.dashboard.page import DashboardPage
-from widgets.imports.page import ImportsPage
-from widgets.inspections.page import InspectionsPage
-from widgets.scorecards.page import ScorecardsPage
-from widgets.settings.page import SettingsPage
-from widgets.tickets.page import TicketsPage
-from widgets.vendors.page import VendorsPage
 
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A page: its key, untranslated title ("MainWindow" context), icon and class.
+
+    ``factory`` is ``"module:Class"``, imported when the page is first built, so that
+    start-up does not pay for chart libraries and pages nobody opened.
+    """
+
     key: str
-    title: str  # untranslated; translated in the "MainWindow" context
+    title: str
     icon: str  # resources/icons/<icon>.svg
-    factory: type[QWidget]
+    factory: str
 
     def build(self, context: PageContext) -> QWidget:
-        return self.factory(context)  # type: ignore[call-arg]
+        module, _, name = self.factory.partition(":")
+        page_class = getattr(importlib.import_module(module), name)
+        page: QWidget = page_class(context)
+        return page
+
+
+def _spec(key: str, title: str, class_name: str) -> PageSpec:
+    return PageSpec(key, title, key, f"widgets.{key}.page:{class_name}")
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "dashboard", DashboardPage),
-    PageSpec("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tickets"), "tickets", TicketsPage),
-    PageSpec(
-        "inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "inspections",
-        InspectionsPage,
-    ),
-    PageSpec(
-        "checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "checklists", ChecklistsPage
-    ),
-    PageSpec("vendors", QT_TRANSLATE_NOOP("MainWindow", "Vendors"), "vendors", VendorsPage),
-    PageSpec(
-        "scorecards", QT_TRANSLATE_NOOP("MainWindow", "Scorecards"), "scorecards", ScorecardsPage
-    ),
-    PageSpec("imports", QT_TRANSLATE_NOOP("MainWindow", "Imports"), "imports", ImportsPage),
-    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "settings", SettingsPage),
+    _spec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "DashboardPage"),
+    _spec("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tickets"), "TicketsPage"),
+    _spec("inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "InspectionsPage"),
+    _spec("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "ChecklistsPage"),
+    _spec("vendors", QT_TRANSLATE_NOOP("MainWindow", "Vendors"), "VendorsPage"),
+    _spec("scorecards", QT_TRANSLATE_NOOP("MainWindow", "Scorecards"), "ScorecardsPage"),
+    _spec("imports", QT_TRANSLATE_NOOP("MainWindow", "Imports"), "ImportsPage"),
+    _spec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "SettingsPage"),
 ]
 PAGE_KEYS = [p.key for p in PAGES]

@@ -31,13 +31,18 @@ def test_navigation_offers_every_page_in_order(window: MainWindow) -> None:
 
 
 def test_every_page_can_be_visited(window: MainWindow) -> None:
-    for index, key in enumerate(PAGE_KEYS):
+    for index, key in reversed(list(enumerate(PAGE_KEYS))):  # by the navigation list
         window.navigation.setCurrentRow(index)
         assert window.stack.currentWidget() is window.pages[key]
         assert window.current_page_key() == key
+    for action, key in zip(window.page_actions, PAGE_KEYS, strict=True):  # by the View menu
+        action.trigger()
+        assert window.stack.currentWidget() is window.pages[key]
+        assert window.navigation.currentRow() == PAGE_KEYS.index(key)
 
 
-def test_pages_are_built_only_when_shown(window: MainWindow) -> None:
+def test_pages_are_built_only_when_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: bool(window.pages))  # the first page follows the first paint
     assert set(window.pages) == {"dashboard"}
 
 
