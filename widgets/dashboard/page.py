@@ -1,38 +1,306 @@
-"""Dashboard page: the headline figures of the database."""
+"""Dashboard page: KPI cards, six charts and the alerts panel, for one filter at a time.
+
+Data flow: the shared :class:`~widgets.dashboard.store_holder.StoreHolder` loads the
+ticket store once off the GUI thread and keeps it fresh (imports in this window, other
+processes via its change watcher). Every filter change submits one recomputation
+(:func:`~widgets.dashboard.compute.compute_dashboard`) to ``context.runner`` under a
+fixed key, so a newer request cancels an older one; the GUI thread only pushes numpy
+arrays into the charts. Sparklines and alerts follow in a second, cheaper task.
+Clicking a card, a bar, a point or a cell emits ``bus.open_tickets`` with a
+:class:`~widgets.tickets.selection.TicketSelection` of exactly the tickets behind it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import time
+from typing import Any
 
-from models.queries.overview import table_counts
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.kpi.api import Alert
+from models.progress import Progress
 from widgets.common.context import PageContext
+from widgets.dashboard import kpi_labels
+from widgets.dashboard.alerts_panel import AlertsPanel
+from widgets.dashboard.cards import CARDS, KpiCard
+from widgets.dashboard.charts.breakdown_chart import BreakdownChart
+from widgets.dashboard.charts.frt_chart import FrtHistogramChart
+from widgets.dashboard.charts.heatmap_chart import ArrivalsHeatmapChart
+from widgets.dashboard.charts.pareto_chart import ParetoChart
+from widgets.dashboard.charts.sla_chart import SlaByPriorityChart
+from widgets.dashboard.charts.trend_chart import TrendChart
+from widgets.dashboard.compute import (
+    DashboardData,
+    DashboardRequest,
+    auto_grain,
+    compute_alerts,
+    compute_dashboard,
+    compute_sparklines,
+    compute_trend,
+    target_for,
+)
+from widgets.dashboard.filter_bar import FilterBar
+from widgets.dashboard.filter_state import FilterState, as_of_for, local_zone
+from widgets.dashboard.store_holder import store_holder
+from widgets.tickets.selection import TicketSelection
+
+CARD_COLUMNS = 6
+PREF_FILTER = "filter"
 
 
 class DashboardPage(QWidget):
+    """``updated`` after cards and charts show a new result (``last_compute_ms`` set)."""
+
+    updated = Signal()
+    alerts_updated = Signal()
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.title_label = QLabel(self.tr("Dashboard"))
-        self.title_label.setObjectName("pageTitle")
-        self.tickets = QLabel()
-        self.vendors = QLabel()
-        self.sites = QLabel()
-        self.inspections = QLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("Tickets"), self.tickets)
-        form.addRow(self.tr("Vendors"), self.vendors)
-        form.addRow(self.tr("Sites"), self.sites)
-        form.addRow(self.tr("Inspections"), self.inspections)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        context.bus.data_changed.connect(lambda _tables: self.reload())
-        self.reload()
+        self.holder = store_holder(context)
+        self.data: DashboardData | None = None
+        self.last_compute_ms: float | None = None
+        self.computations = 0
+        self._started = 0.0
+        self._build()
+        self.filter_bar.set_state(FilterState.from_json(context.prefs.get(PREF_FILTER, "")))
+        self.filter_bar.changed.connect(self._on_filter_bar_changed)
+        self.trend_chart.options_changed.connect(self._on_trend_options_changed)
+        self.breakdown_chart.by_changed.connect(self.recompute)
+        for chart in self.charts:
+            chart.selection_requested.connect(context.bus.open_tickets.emit)
+        for card in self.cards.values():
+            card.clicked.connect(self._on_card_clicked)
+        self.alerts.count_changed.connect(self._on_alerts_count_changed)
+        self.holder.loaded.connect(self._on_holder_loaded)
+        self.holder.refreshed.connect(self._on_holder_refreshed)
+        self.holder.failed.connect(self._on_holder_failed)
+        if self.holder.ready:
+            self._on_holder_loaded()
+        else:
+            self.status.setText(self.tr("Loading tickets…"))
+            self.holder.ensure_loaded()
+        self.holder.start_watching()
+        self.destroyed.connect(self.holder.stop_watching)
 
-    def reload(self) -> None:
-        counts = table_counts(self.context.db)
-        self.tickets.setText(f"{counts.tickets:,}")
-        self.vendors.setText(f"{counts.vendors:,}")
-        self.sites.setText(f"{counts.sites:,}")
-        self.inspections.setText(f"{counts.inspections:,}")
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel(self.tr("Dashboard"))
+        title.setObjectName("pageTitle")
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Dashboard status"))
+        self.badge = QToolButton()
+        self.badge.setCheckable(True)
+        self.badge.setChecked(True)
+        self.badge.setAccessibleName(self.tr("Alerts"))
+        self.badge.setToolTip(self.tr("Show or hide the alerts"))
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.status)
+        header.addWidget(self.badge)
+        self.filter_bar = FilterBar()
+
+        self.cards: dict[str, KpiCard] = {}
+        cards = QGridLayout()
+        cards.setSpacing(6)
+        for i, spec in enumerate(CARDS):
+            card = KpiCard(spec)
+            self.cards[spec.key] = card
+            cards.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
+        self.trend_chart = TrendChart()
+        self.sla_chart = SlaByPriorityChart()
+        self.frt_chart = FrtHistogramChart()
+        self.pareto_chart = ParetoChart()
+        self.breakdown_chart = BreakdownChart()
+        self.heatmap_chart = ArrivalsHeatmapChart()
+        self.charts = (self.trend_chart, self.sla_chart, self.frt_chart, self.pareto_chart,
+                       self.breakdown_chart, self.heatmap_chart)
+        charts = QGridLayout()
+        charts.setSpacing(6)
+        for i, chart in enumerate(self.charts):
+            charts.addWidget(chart, i // 2, i % 2)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 4, 0)
+        body.addLayout(cards)
+        body.addLayout(charts, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        self.alerts = AlertsPanel(self.context)
+        self.alerts.setMinimumWidth(220)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.alerts)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([900, 260])
+        self.badge.toggled.connect(self.alerts.setVisible)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+
+    # -- requests ------------------------------------------------------------------------
+    def request(self) -> DashboardRequest:
+        """What the controls ask for now (period in this computer's zone, as of now)."""
+        tz = local_zone()
+        now = dt.datetime.now(dt.UTC)
+        filt = self.filter_bar.state.to_filter(now.astimezone(tz).date(), tz)
+        grain = self.trend_chart.grain.currentData()
+        return DashboardRequest(
+            filt=filt,
+            as_of=as_of_for(filt, now),
+            grain=auto_grain(filt) if grain == "auto" else grain,
+            trend_key=str(self.trend_chart.kpi.currentData()),
+            breakdown_by=self.breakdown_chart.by.currentData(),
+        )
+
+    def scope_text(self) -> str:
+        """The filter in words, for banners and drill-down labels."""
+        bar = self.filter_bar
+        state = bar.state
+        parts = [bar.period.currentText()]
+        if state.preset == "custom":
+            parts = [f"{bar.date_from.date().toString('yyyy-MM-dd')} – "
+                     f"{bar.date_to.date().toString('yyyy-MM-dd')}"]
+        for combo in (bar.vendor, bar.site, bar.priority, bar.channel, bar.category):
+            if combo.currentData() is not None:
+                parts.append(combo.currentText())
+        if state.complaints_only:
+            parts.append(self.tr("complaints only"))
+        return " · ".join(parts)
+
+    def recompute(self) -> None:
+        """Recompute every card and chart for the current filter (off the GUI thread)."""
+        holder = self.holder
+        if not holder.ready:
+            return
+        req = self.request()
+        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
+        assert policies is not None
+        self._started = time.perf_counter()
+        self.status.setText(self.tr("Updating…"))
+        self.context.runner.submit(
+            lambda progress: compute_dashboard(store, lock, req, policies, targets, progress),
+            on_result=self._on_computed, on_error=self._on_compute_failed,
+            key=f"dashboard-compute-{id(self)}",
+        )
+
+    def _on_computed(self, data: DashboardData) -> None:
+        self.data = data
+        scope = self.scope_text()
+        kpis, req = data.kpis, data.request
+        priority = req.filt.priorities[0] if len(req.filt.priorities) == 1 else None
+        for key, card in self.cards.items():
+            card.show_result(kpis, data.previous, target_for(self.holder.targets, key, priority))
+        self.trend_chart.show_chart(data.trend, req, scope)
+        self.sla_chart.show_kpis(kpis, req, scope)
+        self.frt_chart.show_histogram(data.frt, kpis.frt_median_min, scope)
+        self.pareto_chart.show_rows(data.pareto, req, scope)
+        self.breakdown_chart.show_rows(data.breakdown, req, scope)
+        self.heatmap_chart.show_cells(data.heatmap, req, scope)
+        self.last_compute_ms = (time.perf_counter() - self._started) * 1000.0
+        self.computations += 1
+        self.status.setText(self.tr("%1 tickets · updated %2").replace(
+            "%1", f"{kpis.volume:,}").replace("%2", dt.datetime.now().strftime("%H:%M:%S")))
+        self.updated.emit()
+        self._compute_extras(req)
+
+    def _compute_extras(self, req: DashboardRequest) -> None:
+        holder = self.holder
+        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
+        db = self.context.db
+        assert policies is not None
+
+        def work(progress: Progress) -> tuple[dict[str, Any], list[Alert]]:
+            lines = compute_sparklines(store, lock, req, policies, progress)
+            progress.check()
+            return lines, compute_alerts(db, store, lock, req.as_of, policies, targets)
+
+        self.context.runner.submit(work, on_result=self._on_extras,
+                                   on_error=self._on_compute_failed,
+                                   key=f"dashboard-extras-{id(self)}")
+
+    def _on_extras(self, result: tuple[dict[str, Any], list[Alert]]) -> None:
+        lines, alerts = result
+        for key, card in self.cards.items():
+            if key in lines:
+                card.sparkline.set_values(lines[key])
+        self.alerts.set_alerts(alerts)
+        self.alerts_updated.emit()
+
+    def _on_compute_failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("Could not compute: %1").replace("%1", str(error)))
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_holder_loaded(self) -> None:
+        self.filter_bar.set_choices(self.holder.choices)
+        self.recompute()
+
+    def _on_holder_refreshed(self, changed: bool) -> None:
+        self.filter_bar.set_choices(self.holder.choices)
+        if changed or self.data is None:
+            self.recompute()
+        else:
+            assert self.data is not None
+            self._compute_extras(self.data.request)
+
+    def _on_holder_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Could not load the tickets: %1").replace("%1", message))
+
+    def _on_filter_bar_changed(self, state: FilterState) -> None:
+        self.context.prefs.set(PREF_FILTER, state.to_json())
+        self.recompute()
+
+    def _on_trend_options_changed(self) -> None:
+        holder = self.holder
+        if not holder.ready or self.data is None:
+            return
+        req = self.request()
+        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
+        assert policies is not None
+
+        def work(_progress: Progress) -> Any:
+            with lock:
+                return compute_trend(store, req, policies, targets)
+
+        self.context.runner.submit(
+            work, on_result=lambda chart: self.trend_chart.show_chart(chart, req,
+                                                                      self.scope_text()),
+            on_error=self._on_compute_failed, key=f"dashboard-trend-{id(self)}")
+
+    def _on_card_clicked(self, key: str) -> None:
+        self.context.bus.open_tickets.emit(self.card_selection(key))
+
+    def card_selection(self, key: str) -> TicketSelection:
+        """The tickets behind card ``key`` under the current filter."""
+        req = self.data.request if self.data is not None else self.request()
+        selector, what = kpi_labels.drill(key)
+        label = f"{kpi_labels.title(key)} · {what} · {self.scope_text()}"
+        return TicketSelection(label=label, filt=req.filt, selector=selector, as_of=req.as_of)
+
+    def _on_alerts_count_changed(self, count: int) -> None:
+        self.badge.setText(self.tr("Alerts: %1").replace("%1", str(count)))
+        colour = "#d64541" if count else "#2e9d5b"
+        self.badge.setStyleSheet(f"QToolButton {{ color: white; background: {colour};"
+                                 " border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
+
+
+
+__all__ = ["DashboardPage"]

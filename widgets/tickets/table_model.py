@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from models.queries.tickets import TicketRow
@@ -44,8 +45,17 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+UNSORTABLE = {"title"}
+
+
 class TicketTableModel(QAbstractTableModel):
-    """Rows are ``ids[i]``; ``fetch(ids) -> list[TicketRow]`` loads a page on demand."""
+    """Rows are ``ids[i]``; ``fetch(ids) -> list[TicketRow]`` loads a page on demand.
+
+    Sorting is not done here: :meth:`sort` emits ``sort_requested(column key, descending)``
+    and the page hands back the reordered id array through :meth:`set_ids`.
+    """
+
+    sort_requested = Signal(str, bool)
 
     def __init__(self, fetch: Callable[[Sequence[int]], list[TicketRow]], parent: Any = None):
         super().__init__(parent)
@@ -58,15 +68,35 @@ class TicketTableModel(QAbstractTableModel):
 
     def set_ids(self, ids: np.ndarray) -> None:
         self.beginResetModel()
-        self._ids = ids
+        self._ids = np.asarray(ids, dtype=np.int64)
         self._pages.clear()
         self.endResetModel()
+
+    def clear_cache(self) -> None:
+        """Forget fetched rows (after an import changed them) and repaint."""
+        self._pages.clear()
+        if self._ids.size:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][0]
+        if key not in UNSORTABLE:
+            self.sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)
+
+    def row_of(self, ticket_id: int) -> int:
+        """Row of ``ticket_id`` (−1 when not shown)."""
+        hits = np.flatnonzero(self._ids == ticket_id)
+        return int(hits[0]) if hits.size else -1
 
     @property
     def ids(self) -> np.ndarray:
         return self._ids
 
     def ticket(self, row: int) -> TicketRow | None:
+        """The row's ticket, fetching its page when needed (None past the end)."""
+        if not 0 <= row < self._ids.size:
+            return None
         page_no, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_no)
         if page is None:
@@ -89,13 +119,18 @@ class TicketTableModel(QAbstractTableModel):
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.UserRole,
+            Qt.ItemDataRole.ToolTipRole,
         ):
             return None
         ticket = self.ticket(index.row())
         if ticket is None:
             return None
         value = getattr(ticket, COLUMNS[index.column()][0])
-        return value if role == Qt.ItemDataRole.UserRole else display_text(value)
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        if isinstance(value, float) and COLUMNS[index.column()][0] == "csat":
+            return f"{value:g}"
+        return display_text(value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

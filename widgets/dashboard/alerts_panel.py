@@ -1,0 +1,157 @@
+"""The alerts panel: KPIs outside target, overdue and repeat complaints, tickets about to
+breach, vendor qualifications expiring or expired. Each alert opens its tickets or its
+vendor and can be acknowledged (who = the user of the window, when = now), after which it
+leaves the list. :attr:`AlertsPanel.count_changed` drives the badge in the page header.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.kpi.api import Alert, acknowledge
+from models.progress import Progress
+from widgets.common.context import PageContext
+from widgets.dashboard import kpi_labels
+from widgets.tickets.selection import TicketSelection
+
+SEVERITY_COLOURS = {"critical": "#d64541", "warning": "#e0a526"}
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return "" if value is None else str(value)
+
+
+class AlertsPanel(QWidget):
+    """Lists :class:`Alert` objects; ``count_changed(int)`` after every change."""
+
+    count_changed = Signal(int)
+    acknowledged = Signal(str)
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.heading = QLabel()
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Alerts"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open the alert's tickets or vendor"))
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
+        self.ack_button.setAccessibleName(self.tr("Acknowledge the alert"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(self.open_current)
+        self.ack_button.clicked.connect(self.acknowledge_current)
+        self.list.itemActivated.connect(lambda _item: self.open_current())
+        self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.alerts: list[Alert] = []
+        self.set_alerts([])
+
+    def describe(self, alert: Alert) -> str:
+        """One translated line for ``alert`` from its kind and parameters."""
+        p = alert.param
+        kind = alert.kind
+        if kind == "kpi_target":
+            key = str(p("kpi") or "")
+            priority = p("priority")
+            name = kpi_labels.title(key) + (f" ({priority})" if priority else "")
+            return self.tr("%1 is %2, target %3").replace("%1", name).replace(
+                "%2", kpi_labels.format_value(key, _num(p("value")))).replace(
+                "%3", kpi_labels.format_value(key, _num(p("target"))))
+        if kind == "overdue_complaint":
+            return self.tr("Complaint %1 open for %2 h").replace(
+                "%1", _fmt(p("ticket") or p("external_id"))).replace("%2", _fmt(p("hours_open")))
+        if kind == "repeat_complaint":
+            return self.tr("Repeat complaint %1 (%2)").replace(
+                "%1", _fmt(p("ticket") or p("external_id"))).replace("%2", _fmt(p("category")))
+        if kind == "about_to_breach":
+            return self.tr("Ticket %1: %2 min left on %3 SLA").replace(
+                "%1", _fmt(p("ticket") or p("external_id"))).replace(
+                "%2", _fmt(p("minutes_left"))).replace("%3", _fmt(p("target") or p("sla")))
+        if kind == "qualification_expiring":
+            return self.tr("%1: %2 expires on %3").replace("%1", _fmt(p("vendor"))).replace(
+                "%2", _fmt(p("document") or p("kind"))).replace("%3", _fmt(p("expires_on")))
+        if kind == "qualification_expired":
+            return self.tr("%1: %2 expired on %3").replace("%1", _fmt(p("vendor"))).replace(
+                "%2", _fmt(p("document") or p("kind"))).replace("%3", _fmt(p("expires_on")))
+        return alert.key
+
+    def set_alerts(self, alerts: list[Alert]) -> None:
+        self.alerts = list(alerts)
+        self.list.clear()
+        for alert in self.alerts:
+            item = QListWidgetItem("● " + self.describe(alert))
+            item.setForeground(QColor(SEVERITY_COLOURS.get(alert.severity, "#888888")))
+            item.setData(Qt.ItemDataRole.UserRole, alert.key)
+            item.setToolTip(alert.key)
+            self.list.addItem(item)
+        self.heading.setText("<b>" + self.tr("Alerts (%1)").replace("%1", str(len(alerts)))
+                             + "</b>")
+        self._enable()
+        self.count_changed.emit(len(self.alerts))
+
+    def _enable(self) -> None:
+        has = 0 <= self.list.currentRow() < len(self.alerts)
+        self.open_button.setEnabled(has)
+        self.ack_button.setEnabled(has)
+
+    def current_alert(self) -> Alert | None:
+        row = self.list.currentRow()
+        return self.alerts[row] if 0 <= row < len(self.alerts) else None
+
+    def open_current(self) -> None:
+        alert = self.current_alert()
+        if alert is None:
+            return
+        if alert.ticket_ids:
+            self.context.bus.open_tickets.emit(
+                TicketSelection.of_ids(self.describe(alert), alert.ticket_ids))
+        elif alert.vendor_id is not None:
+            self.context.bus.open_vendor.emit(alert.vendor_id)
+
+    def acknowledge_current(self) -> None:
+        """Record the acknowledgement off the GUI thread, then drop the alert from the list."""
+        alert = self.current_alert()
+        if alert is None:
+            return
+        db, user, key = self.context.db, self.context.user, alert.key
+
+        def work(_progress: Progress) -> str:
+            acknowledge(db, key, user)
+            return key
+
+        self.ack_button.setEnabled(False)
+        self.context.runner.submit(work, on_result=self._on_acknowledged,
+                                   on_error=lambda e: self.context.bus.status_message.emit(str(e)),
+                                   key=f"ack-{key}")
+
+    def _on_acknowledged(self, key: str) -> None:
+        self.set_alerts([a for a in self.alerts if a.key != key])
+        self.acknowledged.emit(key)
+        self.context.bus.data_changed.emit({"alert_acks"})
+
+
+def _num(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+__all__ = ["AlertsPanel"]

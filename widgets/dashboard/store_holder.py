@@ -1,0 +1,222 @@
+"""The in-memory ticket store, loaded once per database and shared by the pages.
+
+:class:`StoreHolder` owns the KPI engine's columnar :class:`~models.kpi.store.TicketStore`
+together with the SLA policies, KPI targets and filter choices read alongside it. It loads
+them once off the GUI thread (``load_store``), refreshes them incrementally
+(``store.refresh(db)``) when the bus says tickets or settings changed, and — while
+:meth:`start_watching` is on — polls :class:`models.change_watch.ChangeWatcher` on a
+worker every couple of seconds, so a change by another process reaches every page within
+a few seconds without blocking the window.
+
+Workers that read the store take :attr:`StoreHolder.lock`, which the refresh also takes,
+so a computation never sees a half-refreshed store.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from models.change_watch import ChangeWatcher
+from models.db import Database
+from models.kpi.api import (
+    KpiTargetSpec,
+    PolicySet,
+    load_policy_set,
+    load_store,
+    load_targets,
+)
+from models.progress import Progress
+from models.queries.listings import list_sites, list_vendors
+from widgets.common.context import PageContext
+
+WATCH_INTERVAL_MS = 2000
+RELOAD_TABLES = {
+    "tickets", "vendors", "sites", "sla_policies", "kpi_targets", "business_calendars",
+    "calendars", "import_batches", "alert_acks",
+}
+EXTERNAL_CHANGE = {
+    "tickets", "vendors", "sites", "sla_policies", "kpi_targets", "business_calendars",
+    "alert_acks", "import_batches", "external",
+}
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter bar offers: (id, name) of vendors and sites, channel/category labels."""
+
+    vendors: tuple[tuple[int, str], ...] = ()
+    sites: tuple[tuple[int, str], ...] = ()
+    channels: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    store: Any
+    policies: PolicySet
+    targets: tuple[KpiTargetSpec, ...]
+    choices: FilterChoices
+    changed: bool = True
+
+
+def read_choices(db: Database, store: Any) -> FilterChoices:
+    """Vendors and sites from the database; channels and categories known to the store."""
+    return FilterChoices(
+        vendors=tuple((v.id, v.name) for v in list_vendors(db)),
+        sites=tuple((s[0], s[2]) for s in list_sites(db)),
+        channels=tuple(sorted(label for label in store.channel_labels if label)),
+        categories=tuple(sorted(label for label in store.category_labels if label)),
+    )
+
+
+class StoreHolder(QObject):
+    """One per open database; see the module docstring. Get it with :func:`store_holder`."""
+
+    loaded = Signal()  # first load done
+    refreshed = Signal(bool)  # after a refresh: whether tickets changed
+    failed = Signal(str)
+
+    def __init__(self, context: PageContext) -> None:
+        super().__init__(context.bus)
+        self.context = context
+        self.lock = threading.RLock()
+        self.store: Any = None
+        self.policies: PolicySet | None = None
+        self.targets: tuple[KpiTargetSpec, ...] = ()
+        self.choices = FilterChoices()
+        self.generation = 0  # bumped after every load or refresh that changed something
+        self._loading = False
+        self._refresh_again = False
+        self._refreshing = False
+        self._watcher: ChangeWatcher | None = None
+        self._watching = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(WATCH_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        context.bus.data_changed.connect(self._on_bus_data_changed)
+
+    @property
+    def ready(self) -> bool:
+        return self.store is not None and self.policies is not None
+
+    # -- loading ---------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        """Start the one-off load unless it is done or under way (``loaded`` follows)."""
+        if self.ready or self._loading:
+            return
+        self._loading = True
+        db = self.context.db
+
+        def work(progress: Progress) -> _Loaded:
+            store = load_store(db, progress)
+            return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store))
+
+        self.context.runner.submit(
+            work, on_result=self._on_loaded, on_error=self._on_error, key=f"store-load-{id(self)}"
+        )
+
+    def _on_loaded(self, result: _Loaded) -> None:
+        self._loading = False
+        self.store, self.policies, self.targets = result.store, result.policies, result.targets
+        self.choices = result.choices
+        self.generation += 1
+        self.loaded.emit()
+        if self._refresh_again:
+            self.refresh()
+
+    def _on_error(self, error: BaseException) -> None:
+        self._loading = self._refreshing = False
+        self.failed.emit(str(error) or type(error).__name__)
+
+    def refresh(self) -> None:
+        """Bring the store, policies and targets up to date on a worker (``refreshed``)."""
+        if self._loading or self._refreshing:
+            self._refresh_again = True
+            return
+        if not self.ready:
+            self.ensure_loaded()
+            return
+        self._refreshing, self._refresh_again = True, False
+        db, store, lock = self.context.db, self.store, self.lock
+
+        def work(progress: Progress) -> _Loaded:
+            with lock:
+                changed = bool(store.refresh(db, progress))
+            return _Loaded(store, load_policy_set(db), load_targets(db),
+                           read_choices(db, store) if changed else self.choices, changed)
+
+        self.context.runner.submit(
+            work, on_result=self._on_refreshed, on_error=self._on_error,
+            key=f"store-refresh-{id(self)}",
+        )
+
+    def _on_refreshed(self, result: _Loaded) -> None:
+        self._refreshing = False
+        changed = result.changed or result.policies != self.policies or (
+            result.targets != self.targets)
+        self.policies, self.targets, self.choices = result.policies, result.targets, result.choices
+        if changed:
+            self.generation += 1
+        self.refreshed.emit(changed)
+        if self._refresh_again:
+            self.refresh()
+
+    def _on_bus_data_changed(self, tables: object) -> None:
+        if isinstance(tables, set | frozenset) and not tables & RELOAD_TABLES:
+            return
+        if self.ready or self._loading:
+            self.refresh()
+
+    # -- watching other processes ----------------------------------------------------
+    def start_watching(self, interval_ms: int = WATCH_INTERVAL_MS) -> None:
+        """Poll the database for commits by others every ``interval_ms`` (on a worker)."""
+        if self._watcher is None:
+            self._watcher = ChangeWatcher(self.context.db)
+        self._timer.setInterval(interval_ms)
+        self._timer.start()
+        self._on_timer_timeout()
+
+    def stop_watching(self) -> None:
+        self._timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        if self._watching or self._watcher is None:
+            return
+        self._watching = True
+        watcher = self._watcher
+        self.context.runner.submit(
+            lambda _p: watcher.changed(), on_result=self._on_watch_result,
+            on_error=lambda _e: self._on_watch_result(False), key=f"store-watch-{id(self)}",
+        )
+
+    def _on_watch_result(self, changed: bool) -> None:
+        self._watching = False
+        if changed and self.ready:
+            self.context.bus.data_changed.emit(set(EXTERNAL_CHANGE))
+
+    def close(self) -> None:
+        """Stop polling and release the watcher's connection."""
+        self._timer.stop()
+        if self._watcher is not None:
+            self._watcher.close()
+
+
+_HOLDERS: weakref.WeakKeyDictionary[Database, StoreHolder] = weakref.WeakKeyDictionary()
+
+
+def store_holder(context: PageContext) -> StoreHolder:
+    """The holder shared by every page built on ``context.db`` (created on first use)."""
+    holder = _HOLDERS.get(context.db)
+    if holder is None or not shiboken6.isValid(holder) or holder.context.bus is not context.bus:
+        holder = StoreHolder(context)
+        _HOLDERS[context.db] = holder
+    return holder
+
+
+__all__ = ["FilterChoices", "StoreHolder", "store_holder"]
