@@ -1,0 +1,202 @@
+"""Importing inspection, audit and mystery-shop results (issue 3, "Inspections").
+
+``import_inspections(table, db, options)`` takes a :class:`RawTable` from the reader and:
+
+1. recognises the shape — wide (one row per visit, item columns or just a score), long
+   (visit × item) or key/value — and pivots the latter two to wide
+   (:mod:`importers.inspection_shapes`);
+2. binds item columns to a checklist template by item code or text, or proposes an
+   import template for yes/no columns that match none (:mod:`importers.inspection_items`);
+3. validates every row into visits (:mod:`importers.inspection_visits`);
+4. loads them in **one transaction** with an :class:`ImportBatch`, upserting by a UUID
+   derived from (source, external id) so importing the same file again updates the
+   visits instead of duplicating them (:mod:`importers.inspection_loading`).
+
+``source`` names where the file comes from and keeps UUIDs and site codes stable across
+files of that source: the option when given, else a known export recognised by its
+headers (:data:`KNOWN_SOURCES`), else the file name without extension and digits.
+The visit kind is the option, else ``audit`` for audit-tool exports (an ``audit_id``
+column), ``mystery_shop`` when a header says so, else ``inspection``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from importers.inspection_items import bind_items
+from importers.inspection_loading import load_visits, undo_inspection_batch
+from importers.inspection_shapes import (
+    choice_item_columns,
+    detect_shape,
+    header_key,
+    pivot_to_wide,
+)
+from importers.inspection_visits import parse_visits
+from importers.table import RawTable
+from importers.values import resolve_timezone
+from models.db import Database
+from models.orm import ImportBatch, utcnow
+from models.orm.admin import BatchStatus
+from models.orm.checklists import InspectionKind
+from models.progress import NullProgress, Progress
+
+KIND = "inspections"
+
+# Known exports: every normalised header of the set present → that source name.
+KNOWN_SOURCES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"inspectionid", "dbaname", "license", "results"}), "chicago-food-inspections"),
+    (frozenset({"facilityid", "processdescription", "score"}), "austin-food-inspections"),
+    (frozenset({"businessid", "score", "date", "type"}), "sf-food-inspections"),
+    (frozenset({"auditid", "templatename", "maxscore"}), "safetyculture"),
+    (frozenset({"tagid", "username", "timestamp", "task"}), "rfid-inspection-log"),
+)
+
+
+@dataclass(frozen=True)
+class InspectionImportOptions:
+    """Choices for one import. ``tz`` is the zone of naive times (default: this computer's);
+    ``skip_invalid`` imports the valid rows when some are rejected (else nothing)."""
+
+    source: str | None = None
+    tz: str | None = None
+    kind: InspectionKind | None = None
+    template_code: str | None = None
+    skip_invalid: bool = True
+    user: str | None = None
+    profile: str | None = None
+
+
+@dataclass
+class InspectionImportResult:
+    """What an import did. ``errors`` are ``(row, column, value, reason)`` tuples with row
+    numbers as the spreadsheet shows them; ``batch`` is ``None`` when nothing was written."""
+
+    batch: int | None
+    rows: int
+    inserted: int
+    updated: int
+    rejected: int
+    errors: list[tuple[int, str, Any, str]]
+    source: str
+    shape: str
+    kind: str
+    notes: list[str] = field(default_factory=list)
+
+
+def detect_source(table: RawTable) -> str:
+    """The source name of a table from its headers, else from its file name."""
+    keys = {header_key(h) for h in table.headers}
+    for signature, name in KNOWN_SOURCES:
+        if signature <= keys:
+            return name
+    stem = re.sub(r"[\d_\-\s.()]+", "-", Path(table.path).stem.lower()).strip("-")
+    return (stem or "file")[:40]
+
+
+def detect_kind(table: RawTable) -> InspectionKind:
+    keys = [header_key(h) for h in table.headers]
+    if "auditid" in keys or "auditdate" in keys:
+        return InspectionKind.AUDIT
+    if any("mystery" in k or "神秘" in k for k in keys):
+        return InspectionKind.MYSTERY_SHOP
+    return InspectionKind.INSPECTION
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return "0" * 64
+    return h.hexdigest()
+
+
+def import_inspections(table: RawTable, db: Database,
+                       options: InspectionImportOptions | None = None,
+                       progress: Progress | None = None) -> InspectionImportResult:
+    """Validate and load inspection results from ``table`` (see the module docstring).
+
+    Raises ``ValueError`` for an unknown time zone and ``LookupError`` for an unknown
+    ``template_code``; row problems never raise, they are returned as errors.
+    """
+    options = options or InspectionImportOptions()
+    progress = progress or NullProgress()
+    tz: dt.tzinfo = resolve_timezone(options.tz)
+    source = options.source or detect_source(table)
+    kind = options.kind or detect_kind(table)
+    progress.update(0, table.n_rows, "mapping")
+    wide, plan = pivot_to_wide(table, detect_shape(table))
+    with db.session() as s:
+        binding = bind_items(s, wide, plan, choice_item_columns(wide, plan), source=source,
+                             kind=kind, template_code=options.template_code)
+    progress.check()
+    progress.update(0, wide.n_rows, "validating")
+    parsed = parse_visits(wide, plan, binding, source=source, tz=tz)
+    notes = list(parsed.notes)
+    if binding is not None:
+        what = "new import template" if binding.created else "checklist"
+        notes.append(f"{len(binding.columns)} item column(s) matched to {what} "
+                     f"{binding.template.code!r}")
+        if binding.unmatched:
+            notes.append("columns not in the checklist, ignored: " + ", ".join(binding.unmatched))
+    if parsed.skipped_deleted:
+        notes.append(f"{parsed.skipped_deleted} row(s) marked deleted in the source were skipped")
+    errors = sorted(parsed.errors, key=lambda e: e[0])
+    result = InspectionImportResult(None, wide.n_rows, 0, 0, len(errors), errors, source,
+                                    plan.shape, kind.value, notes)
+    if (errors and not options.skip_invalid) or not parsed.visits:
+        return result
+    progress.check()
+    progress.update(0, len(parsed.visits), "loading")
+    with db.transaction() as s:
+        batch = ImportBatch(kind=KIND, file_name=str(table.path)[:500],
+                            file_sha256=file_sha256(Path(table.path)), source=source,
+                            sheet=table.sheet, profile=options.profile, user=options.user,
+                            rows=wide.n_rows, rejected=len(errors))
+        s.add(batch)
+        s.flush()
+        counts = load_visits(s, batch, parsed.visits, binding, source=source, kind=kind)
+        progress.check()
+        batch.inserted, batch.updated = counts.inserted, counts.updated
+        batch.finished_at = utcnow()
+        batch.report = {
+            "shape": plan.shape, "notes": notes,
+            "errors": [{"row": r, "column": c, "value": _json_value(v), "reason": why}
+                       for r, c, v, why in errors],
+            "created": {"sites": counts.created_sites, "template": counts.created_template},
+        }
+        result.batch = batch.id
+    result.inserted, result.updated = counts.inserted, counts.updated
+    if counts.created_sites:
+        result.notes.append(f"{len(counts.created_sites)} new site(s) created")
+    progress.update(len(parsed.visits), len(parsed.visits), "done")
+    return result
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def undo_inspection_import(db: Database, batch_id: int) -> None:
+    """Undo an inspections batch in one transaction (see :func:`undo_inspection_batch`).
+
+    Raises ``LookupError`` for an unknown batch and ``ValueError`` when it is not an
+    inspections batch or was undone already.
+    """
+    with db.transaction() as s:
+        batch = s.get(ImportBatch, batch_id)
+        if batch is None:
+            raise LookupError(f"no import batch {batch_id}")
+        if batch.kind != KIND or batch.status is BatchStatus.UNDONE:
+            raise ValueError(f"batch {batch_id} is not a committed inspections import")
+        undo_inspection_batch(s, batch)
+        batch.status = BatchStatus.UNDONE
