@@ -1,0 +1,252 @@
+"""Find the table inside a grid of cells: its header row, its columns and its data rows.
+
+Real sheets put a title block above the header (a merged title in row 1, a blank row,
+headers in row 3), start the table at ``B4``, split a header over two merged rows,
+wrap header text (``'Ben \\nAshley'``), leave blank columns, end with a totals row or a
+note. :func:`detect_table` handles these on the first rows only and then treats the
+data column by column, so a million rows cost a few C-level passes, not a Python loop
+per cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+SCAN_ROWS = 30  # rows searched for the header
+TOTAL_WORDS = frozenset(
+    {"合计", "总计", "小计", "共计", "总和", "合計", "總計", "total", "totals", "sum",
+     "grand total", "subtotal", "sub total", "summe", "gesamt", "totaal", "somme", "suma"}
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class DetectedTable:
+    """A table found in a grid. Row numbers are 1-based, as the spreadsheet shows them."""
+
+    headers: list[str]
+    columns: list[list[Any]]
+    row_numbers: list[int]
+    header_row: int | None  # None when the table has no header row (names are synthesized)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why) e.g. totals
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or (type(value) is str and not value.strip())
+
+
+def clean_header(value: Any) -> str:
+    """Header text without surrounding or inner runs of whitespace/newlines."""
+    if value is None:
+        return ""
+    if type(value) is float and value.is_integer():
+        value = int(value)
+    return _SPACE.sub(" ", str(value)).strip()
+
+
+def column_name(index: int) -> str:
+    """0 → ``"A"``, 27 → ``"AB"`` (spreadsheet letters)."""
+    out, n = "", index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def detect_table(
+    rows: Sequence[Sequence[Any]],
+    *,
+    first_row: int = 1,
+    first_col: int = 0,
+    merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> DetectedTable | None:
+    """Locate header and data in ``rows`` (row-major, ``''``/``None`` for empty cells).
+
+    ``rows[i]`` is spreadsheet row ``first_row + i`` and cell ``j`` column
+    ``first_col + j`` (0-based); ``merged`` holds 0-based absolute ((r0, c0), (r1, c1))
+    ranges. Returns None when no row holds any value. Columns keep the cell objects
+    exactly as given (``''`` included); normalising values is the reader's job.
+    """
+    filled = _filled_rows(rows)
+    if not filled:
+        return None
+    head = filled[:SCAN_ROWS]
+    counts = {i: _count(rows[i]) for i in head}
+    widest = max(counts.values())
+    header_i = _header_index(rows, head, counts, widest)
+    merged_rel = [((r0 - first_row + 1, c0 - first_col), (r1 - first_row + 1, c1 - first_col))
+                  for (r0, c0), (r1, c1) in merged]
+    if header_i is None:
+        header_cells: list[str] = []
+        data_start = filled[0]
+        header_row = None
+    else:
+        header_cells, data_start = _header_names(rows, header_i, filled, merged_rel)
+        header_row = first_row + header_i
+    body = [i for i in filled if i >= data_start]
+    width = max([len(header_cells)] + [len(rows[i]) for i in body[:1]] + [_width(rows, body)])
+    columns = _columns(rows, body, width)
+    keep = [j for j in range(width) if (j < len(header_cells) and header_cells[j])
+            or any(not is_empty(v) for v in columns[j])]
+    if header_i is not None:
+        lo = min((j for j in keep if j < len(header_cells) and header_cells[j]), default=0)
+        keep = [j for j in keep if j >= lo]
+    names = [header_cells[j] if j < len(header_cells) and header_cells[j]
+             else f"Column {column_name(first_col + j)}" for j in keep]
+    table = DetectedTable(
+        headers=_unique(names),
+        columns=[columns[j] for j in keep],
+        row_numbers=[first_row + i for i in body],
+        header_row=header_row,
+    )
+    _drop_totals_and_notes(table, rows, body)
+    return table
+
+
+def _filled_rows(rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Indices of rows with at least one value (C-level counts, no per-cell Python)."""
+    out = []
+    for i, row in enumerate(rows):
+        blanks = row.count("") + row.count(None)
+        if blanks != len(row) and (blanks + _spaces(row)) != len(row):
+            out.append(i)
+    return out
+
+
+def _spaces(row: Sequence[Any]) -> int:
+    if " " not in row and "\n" not in row:
+        return 0
+    return sum(1 for v in row if type(v) is str and v and not v.strip())
+
+
+def _count(row: Sequence[Any]) -> int:
+    return sum(1 for v in row if not is_empty(v))
+
+
+def _is_text(v: Any) -> bool:
+    return type(v) is str and bool(v.strip()) and not _looks_numeric(v)
+
+
+def _looks_numeric(v: str) -> bool:
+    try:
+        float(v.strip().replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _header_index(
+    rows: Sequence[Sequence[Any]], head: list[int], counts: dict[int, int], widest: int
+) -> int | None:
+    """First row wide enough (≥ half the widest row) whose cells are mostly text."""
+    for i in head:
+        n = counts[i]
+        if widest >= 2 and n < max(2, (widest + 1) // 2):
+            continue  # a title, a note or a stray value above the table
+        texts = sum(1 for v in rows[i] if _is_text(v))
+        if texts and texts >= 0.8 * n:
+            return i
+        return None  # the first wide row holds data: no header row
+    return None
+
+
+def _header_names(
+    rows: Sequence[Sequence[Any]], hi: int, filled: list[int],
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+) -> tuple[list[str], int]:
+    """Header names from row ``hi`` (and the row below when merged cells span both).
+
+    Returns the names (by column index) and the index of the first data row.
+    """
+    top = [clean_header(v) for v in rows[hi]]
+    spans = [m for m in merged if m[0][0] <= hi <= m[1][0]]
+    for (r0, c0), (_r1, c1) in spans:  # a merged header cell names every column it covers
+        if r0 == hi and c1 > c0 and c0 < len(top):
+            for j in range(c0 + 1, min(c1 + 1, len(top))):
+                top[j] = top[j] or top[c0]
+    below = next((i for i in filled if i > hi), None)
+    two_rows = below is not None and below == hi + 1 and any(
+        c1 > c0 and r0 == hi for (r0, c0), (_r1, c1) in spans
+    )
+    if two_rows and below is not None:
+        sub = [clean_header(v) for v in rows[below]]
+        if sum(1 for v in rows[below] if _is_text(v)) >= max(1, _count(rows[below]) * 0.8):
+            width = max(len(top), len(sub))
+            top += [""] * (width - len(top))
+            sub += [""] * (width - len(sub))
+            pairs = zip(top, sub, strict=True)
+            names = [f"{t} / {s}" if t and s and t != s else (s or t) for t, s in pairs]
+            return names, below + 1
+    return top, hi + 1
+
+
+def _width(rows: Sequence[Sequence[Any]], body: list[int]) -> int:
+    return max((len(rows[i]) for i in body), default=0)
+
+
+def _columns(rows: Sequence[Sequence[Any]], body: list[int], width: int) -> list[list[Any]]:
+    """Transpose the body rows to ``width`` columns, padding ragged rows with None."""
+    picked = [rows[i] for i in body] if len(body) != len(rows) else list(rows)
+    if any(len(r) != width for r in picked):
+        picked = [list(r) + [None] * (width - len(r)) if len(r) < width else r for r in picked]
+    if not picked:
+        return [[] for _ in range(width)]
+    return [list(col) for col in zip(*picked, strict=True)]
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        key = name.casefold()
+        if key in seen:
+            seen[key] += 1
+            candidate = f"{name} ({seen[key]})"
+            while candidate.casefold() in seen:
+                seen[key] += 1
+                candidate = f"{name} ({seen[key]})"
+            seen[candidate.casefold()] = 1
+            out.append(candidate)
+        else:
+            seen[key] = 1
+            out.append(name)
+    return out
+
+
+def _is_total(row: Sequence[Any]) -> bool:
+    texts = [v for v in row if not is_empty(v)]
+    if not texts or type(texts[0]) is not str:
+        return False
+    word = clean_header(texts[0]).casefold().rstrip(":：")
+    return word in TOTAL_WORDS
+
+
+def _drop(table: DetectedTable, index: int, why: str) -> None:
+    table.skipped.append((table.row_numbers[index], why))
+    del table.row_numbers[index]
+    for col in table.columns:
+        del col[index]
+
+
+def _drop_totals_and_notes(
+    table: DetectedTable, rows: Sequence[Sequence[Any]], body: list[int]
+) -> None:
+    """Skip a totals row right under the header or at the end, and trailing notes."""
+    if not body:
+        return
+    if _is_total(rows[body[0]]):
+        _drop(table, 0, "totals row")
+        body = body[1:]
+    # Notes after a blank row at the end: rows holding one lone text cell.
+    while len(body) >= 2 and len(table.columns) >= 2:
+        last, prev = body[-1], body[-2]
+        lone = _count(rows[last]) == 1 and any(_is_text(v) for v in rows[last])
+        if not (lone and last - prev > 1):
+            break
+        _drop(table, len(table.row_numbers) - 1, "note below the table")
+        body = body[:-1]
+    if body and len(body) > 1 and _is_total(rows[body[-1]]):
+        _drop(table, len(table.row_numbers) - 1, "totals row")
