@@ -5,5 +5,6 @@
 """
 
 COMMANDS: list[str] = [
-    "demo",
+    # "demo",
+    "scorecard",
 ]
