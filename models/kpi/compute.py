@@ -1,0 +1,195 @@
+"""The ticket KPIs of DESIGN.md ("Ticket KPIs") over a store selection, vectorised.
+
+Decisions where DESIGN.md is silent:
+
+- recorded event times are facts whatever ``as_of`` says; ``as_of`` only decides
+  pending vs. breached for missing events and which complaints are overdue;
+- reopen rate = resolved tickets reopened at least once / resolved tickets whose
+  reopen count is known (``None`` when no resolved ticket has one);
+- CSAT satisfied: top two points of a 5-point scale, else a mapped score ≥ 80;
+- overdue complaint: no resolution at or before ``as_of`` and ``as_of − created > 24 h``;
+- repeat complaints: see :func:`models.kpi.store.repeat_complaints`;
+- Pareto: complaints without a category form a row with category ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+
+from models.kpi import sla
+from models.kpi.filtering import Selection, select, to_us
+from models.kpi.localtime import weekday_hour
+from models.kpi.policy_types import PolicySet
+from models.kpi.stats import duration_stats, wilson
+from models.kpi.store import NONE, TicketStore
+from models.kpi.types import (
+    PRIORITIES,
+    KpiResult,
+    ParetoRow,
+    PriorityKpis,
+    SlaCounts,
+    TicketFilter,
+)
+
+DAY_US = 86_400_000_000
+
+
+def sla_counts(codes: npt.NDArray[np.int8]) -> SlaCounts:
+    """Met/breached/pending/unmeasured counts of outcome codes, with met % as a Rate."""
+    c = np.bincount(codes, minlength=4)
+    met, breached = int(c[sla.MET]), int(c[sla.BREACHED])
+    return SlaCounts(
+        met, breached, int(c[sla.PENDING]), int(c[sla.UNMEASURED]), wilson(met, met + breached)
+    )
+
+
+class _Columns:
+    """The selected rows' columns needed by the KPIs, taken once."""
+
+    def __init__(self, s: Selection, ev: sla.SlaEvaluation, as_of_us: int) -> None:
+        st = s.store
+        self.created = s.take(st.created)
+        self.resolved = s.take(st.resolved)
+        self.frt = s.take(st.frt_min)
+        self.res = s.take(st.res_h)
+        self.priority = s.take(st.priority)
+        self.resp = sla.outcomes(s.take(st.first_response), s.take(ev.response_deadline), as_of_us)
+        self.reso = sla.outcomes(self.resolved, s.take(ev.resolution_deadline), as_of_us)
+
+
+def _finite(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return values[~np.isnan(values)]
+
+
+def compute_kpis(
+    store: TicketStore, filt: TicketFilter, as_of: dt.datetime, policies: PolicySet
+) -> KpiResult:
+    """Every KPI of DESIGN.md for the tickets ``filt`` selects, at ``as_of``."""
+    as_of_us = to_us(as_of)
+    s = select(store, filt)
+    ev = sla.evaluate(store, policies)
+    c = _Columns(s, ev, as_of_us)
+    volume = int(c.created.size)
+    frt = duration_stats(_finite(c.frt))
+    res = duration_stats(_finite(c.res))
+    resp_sla, reso_sla = sla_counts(c.resp), sla_counts(c.reso)
+    resolved = c.resolved != NONE
+    resolution_rate = wilson(int(resolved.sum()), volume)
+    reopened = s.take(store.reopened)
+    known = resolved & (reopened >= 0)
+    reopen_rate = wilson(int((known & (reopened >= 1)).sum()), int(known.sum()))
+    csat = s.take(store.csat_score)
+    rated = ~np.isnan(csat)
+    csat_n = int(rated.sum())
+    satisfied = wilson(int(s.take(store.csat_sat)[rated].sum()), csat_n)
+    nps_values = _finite(s.take(store.nps))
+    nps = None
+    if nps_values.size:
+        promoters = int((nps_values >= 9).sum())
+        detractors = int((nps_values <= 6).sum())
+        nps = 100.0 * (promoters - detractors) / nps_values.size
+    complaint = s.take(store.complaint)
+    n_complaints = int(complaint.sum())
+    complaint_rate = wilson(n_complaints, volume)
+    closure = wilson(int((complaint & resolved).sum()), n_complaints)
+    unresolved_at = (c.resolved == NONE) | (c.resolved > as_of_us)
+    overdue = complaint & unresolved_at & (as_of_us - c.created > DAY_US)
+    repeat = complaint & s.take(store.repeat)
+    by_priority = {p: _priority_kpis(p, c, c.priority == code) for code, p in enumerate(PRIORITIES)}
+    return KpiResult(
+        volume=volume,
+        frt_median_min=frt.median,
+        frt_p90_min=frt.p90,
+        resolution_median_h=res.median,
+        resolution_p90_h=res.p90,
+        response_sla_met_pct=resp_sla.rate.pct,
+        resolution_sla_met_pct=reso_sla.rate.pct,
+        response_sla_pending=resp_sla.pending,
+        resolution_rate_pct=resolution_rate.pct,
+        csat_score=float(csat[rated].mean()) if csat_n else None,
+        csat_satisfied_pct=satisfied.pct,
+        nps=nps,
+        complaint_rate_pct=complaint_rate.pct,
+        complaint_closure_pct=closure.pct,
+        overdue_complaints=int(overdue.sum()),
+        repeat_complaints=int(repeat.sum()),
+        pareto=_pareto_rows(s.take(store.category)[complaint], store.category_labels),
+        by_priority=by_priority,
+        as_of=as_of,
+        frt=frt,
+        resolution_time=res,
+        response_sla=resp_sla,
+        resolution_sla=reso_sla,
+        resolution_rate=resolution_rate,
+        reopen_rate=reopen_rate,
+        csat_n=csat_n,
+        csat_satisfied=satisfied,
+        nps_n=int(nps_values.size),
+        complaints=n_complaints,
+        complaint_rate=complaint_rate,
+        complaint_closure=closure,
+    )
+
+
+def _priority_kpis(priority: str, c: _Columns, m: npt.NDArray[np.bool_]) -> PriorityKpis:
+    frt = duration_stats(_finite(c.frt[m]))
+    res = duration_stats(_finite(c.res[m]))
+    resp, reso = sla_counts(c.resp[m]), sla_counts(c.reso[m])
+    return PriorityKpis(
+        priority=priority,
+        volume=int(m.sum()),
+        frt_median_min=frt.median,
+        frt_p90_min=frt.p90,
+        resolution_median_h=res.median,
+        resolution_p90_h=res.p90,
+        response_sla_met_pct=resp.rate.pct,
+        resolution_sla_met_pct=reso.rate.pct,
+        response_sla_pending=resp.pending,
+        response_sla=resp,
+        resolution_sla=reso,
+    )
+
+
+def _pareto_rows(codes: npt.NDArray[np.int32], labels: tuple[str, ...]) -> tuple[ParetoRow, ...]:
+    total = int(codes.size)
+    if total == 0:
+        return ()
+    counts = np.bincount(codes.astype(np.int64) + 1, minlength=len(labels) + 1)
+    groups = [(int(counts[i + 1]), labels[i]) for i in range(len(labels)) if counts[i + 1]]
+    groups.sort(key=lambda g: (-g[0], g[1]))
+    rows: list[tuple[str | None, int]] = [(lab, n) for n, lab in groups]
+    if counts[0]:
+        # complaints without a category: one row, last among the rows of equal count
+        none_count = int(counts[0])
+        at = next((i for i, (n, _) in enumerate(groups) if n < none_count), len(groups))
+        rows.insert(at, (None, none_count))
+    out: list[ParetoRow] = []
+    cum = 0
+    reached = False
+    for label, n in rows:
+        cum += n
+        vital = not reached
+        reached = reached or cum * 5 >= total * 4  # cum / total ≥ 80 %, exactly
+        out.append(ParetoRow(label, n, 100.0 * n / total, 100.0 * cum / total, vital))
+    return tuple(out)
+
+
+def pareto(store: TicketStore, filt: TicketFilter) -> tuple[ParetoRow, ...]:
+    """Complaints of the selection by category: count desc, ties by name, cumulative %;
+    ``vital`` on the shortest prefix whose cumulative share reaches 80 %."""
+    s = select(store, filt)
+    complaint = s.take(store.complaint)
+    return _pareto_rows(s.take(store.category)[complaint], store.category_labels)
+
+
+def arrivals_heatmap(
+    store: TicketStore, filt: TicketFilter, tz: str | None
+) -> npt.NDArray[np.int64]:
+    """Tickets created per local weekday (row 0 = Monday) and hour: a 7×24 int64 array."""
+    s = select(store, filt)
+    weekday, hour = weekday_hour(s.take(store.created), tz)
+    cells = np.bincount(weekday * 24 + hour, minlength=7 * 24)
+    return cells.reshape(7, 24).astype(np.int64)

@@ -1,0 +1,350 @@
+"""Reading the tickets table into numpy columns (SQLite fast path, PostgreSQL, merge).
+
+The SQLite path asks the driver for one ``group_concat`` string per column (in id
+order) and parses it with numpy: no Python object per value. Text columns are
+dictionary-encoded (labels in order of first appearance). Missing times become
+:data:`NONE`. CSAT ratings are mapped to 0–100 here, with the scale of their import
+(or, undeclared, inferred per import batch as DESIGN.md says: all values in 1–5 → 1–5,
+in 0–10 → 0–10, else 0–100).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from models.progress import Progress
+
+if TYPE_CHECKING:
+    from models.db import Database
+
+NONE = -(2**62)  # "no time": below every real instant, and exact through SQLite text
+TEXT_COLUMNS = ("channel", "category", "agent", "customer")
+PRIORITY_CASE = (
+    "CASE priority WHEN 'P1' THEN 0 WHEN 'P2' THEN 1 WHEN 'P3' THEN 2 WHEN 'P4' THEN 3 ELSE -1 END"
+)
+Where = tuple[str, dict[str, Any]] | None
+
+_CSAT_MAPPED = (
+    "CASE WHEN csat_scale_max > csat_scale_min"
+    " THEN (csat - csat_scale_min) * 100.0 / (csat_scale_max - csat_scale_min) END"
+)
+_CSAT_SAT = (
+    "CASE WHEN csat_scale_max - csat_scale_min = 4 THEN csat >= csat_scale_max - 1"
+    f" ELSE {_CSAT_MAPPED} >= 80 - 1e-9 END"
+)
+_SQLITE_INT = {
+    "id": "id",
+    "created": "created_at",
+    # deltas print shorter than instants; NONE marks a missing time
+    "frt_us": f"coalesce(first_response_at - created_at, {NONE})",
+    "res_us": f"coalesce(resolved_at - created_at, {NONE})",
+    # priority+1 (3 bits) | complaint | nps+1 (4 bits) | satisfied | reopened+1
+    "small": f"({PRIORITY_CASE} + 1) + 8 * coalesce(is_complaint, 0)"
+    " + 16 * (coalesce(nps, -1) + 1)"
+    f" + 256 * coalesce({_CSAT_SAT}, 0)"
+    " + 512 * (min(coalesce(reopened_count, -1), 1000000000) + 1)",
+    "vs": "(coalesce(vendor_id, -1) + 1) + 2147483648 * (coalesce(site_id, -1) + 1)",
+}
+
+
+def load_columns(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
+    """The tickets matching ``where`` (SQL condition + parameters; ``None`` = all)."""
+    progress.update(0, None, "tickets")
+    if db.dialect == "sqlite":
+        cols = _load_sqlite(db, where, progress)
+    else:
+        cols = _load_rows(db, where, progress)
+    progress.check()
+    return cols
+
+
+# -- SQLite ------------------------------------------------------------------------------
+
+
+def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
+    cond, params = where if where else ("1 = 1", {})
+
+    def ints(expr: str) -> Callable[[Any], npt.NDArray[np.int64]]:
+        def run(cur: Any) -> npt.NDArray[np.int64]:
+            sql = (
+                f"SELECT group_concat(v) FROM (SELECT {expr} AS v FROM tickets"
+                f" WHERE {cond} ORDER BY id)"
+            )
+            s = cur.execute(sql, params).fetchone()[0]
+            return _parse(s, np.int64)
+
+        return run
+
+    def texts(col: str, extra: str = "") -> Callable[[Any], tuple[Any, ...]]:
+        def run(cur: Any) -> tuple[Any, ...]:
+            sql = (
+                "SELECT group_concat(v, char(31)) FROM (SELECT coalesce("
+                f"{col}, char(30)) AS v FROM tickets WHERE ({cond}){extra} ORDER BY id)"
+            )
+            s = cur.execute(sql, params).fetchone()[0]
+            return (s,)
+
+        return run
+
+    def csat(cur: Any) -> list[tuple[Any, ...]]:
+        # ratings whose import declared no usable scale: inferred per batch below
+        sql = (
+            "SELECT id, csat, NULL, NULL, import_batch_id FROM tickets"
+            f" WHERE ({cond}) AND csat IS NOT NULL"
+            " AND NOT coalesce(csat_scale_max > csat_scale_min, 0)"
+        )
+        return list(cur.execute(sql, params))
+
+    def csat_mapped(cur: Any) -> npt.NDArray[np.float64]:
+        sql = (
+            f"SELECT group_concat(v) FROM (SELECT coalesce({_CSAT_MAPPED}, -1) AS v"
+            f" FROM tickets WHERE {cond} ORDER BY id)"
+        )
+        return _parse(cur.execute(sql, params).fetchone()[0], np.float64)
+
+    def customers(cur: Any) -> list[tuple[Any, ...]]:
+        sql = (
+            f"SELECT id, customer FROM tickets WHERE ({cond}) AND is_complaint = 1"
+            " AND customer IS NOT NULL"
+        )
+        return list(cur.execute(sql, params))
+
+    jobs: dict[str, Callable[[Any], Any]] = {k: ints(v) for k, v in _SQLITE_INT.items()}
+    for col in ("channel", "category", "agent"):
+        jobs[col] = texts(col)
+    jobs["csat"] = csat
+    jobs["csat_mapped"] = csat_mapped
+    jobs["customers"] = customers
+
+    def run_job(job: Callable[[Any], Any]) -> Any:
+        raw = db.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            try:
+                return job(cur)
+            finally:
+                cur.close()
+        finally:
+            raw.close()
+
+    done: dict[str, Any] = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(run_job, job) for name, job in jobs.items()}
+        for i, (name, fut) in enumerate(futures.items()):
+            done[name] = fut.result()
+            progress.update(i + 1, len(futures), "tickets")
+            if progress.cancelled:
+                for f in futures.values():
+                    f.cancel()
+                progress.check()
+    ids = done["id"]
+    n = ids.size
+    cols: dict[str, Any] = {
+        "id": ids,
+        "created": done["created"],
+    }
+    for name, delta in (("first_response", "frt_us"), ("resolved", "res_us")):
+        d = done[delta]
+        cols[name] = np.where(d == NONE, NONE, cols["created"] + d)
+    _unpack_small(cols, done["small"])
+    vs = done["vs"]
+    cols["vendor"] = (vs % 2147483648) - 1
+    cols["site"] = (vs // 2147483648) - 1
+    for col in ("channel", "category", "agent"):
+        s = done[col][0]
+        parts = [] if s is None else s.split("\x1f")
+        if len(parts) == n:
+            cols[col], cols[f"{col}_labels"] = encode_marked(parts, "\x1e")
+        else:  # a label containing the separator: read it plainly
+            cols[col], cols[f"{col}_labels"] = encode(_plain_text(db, col, cond, params))
+    cust = done["customers"]
+    cols["customer"], cols["customer_labels"] = _sparse_codes(ids, cust)
+    mapped = done["csat_mapped"]
+    cols["csat_score"] = np.where(mapped >= 0, mapped, np.nan)
+    _csat(cols, ids, done["csat"])
+    return cols
+
+
+def _parse(s: str | None, dtype: type) -> npt.NDArray[Any]:
+    if not s:
+        return np.empty(0, dtype=dtype)
+    return np.fromstring(s, sep=",", dtype=dtype)
+
+
+def _plain_text(db: Database, col: str, cond: str, params: dict[str, Any]) -> list[str | None]:
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        rows = cur.execute(f"SELECT {col} FROM tickets WHERE {cond} ORDER BY id", params)
+        return [r[0] for r in rows]
+    finally:
+        raw.close()
+
+
+def _unpack_small(cols: dict[str, Any], small: npt.NDArray[np.int64]) -> None:
+    cols["priority"] = ((small % 8) - 1).astype(np.int8)
+    cols["complaint"] = ((small // 8) % 2).astype(bool)
+    nps = ((small // 16) % 16) - 1
+    cols["nps"] = np.where(nps >= 0, nps, np.nan).astype(np.float64)
+    cols["csat_sat"] = ((small // 256) % 2).astype(bool)
+    cols["reopened"] = (small // 512) - 1
+
+
+# -- PostgreSQL (and any other dialect) ----------------------------------------------------
+
+
+def _load_rows(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
+    from sqlalchemy import text
+
+    cond, params = where if where else ("1 = 1", {})
+
+    def us(col: str) -> str:
+        return f"coalesce((extract(epoch from {col}) * 1000000)::bigint, {NONE})"
+
+    sql = (
+        f"SELECT id, {us('created_at')}, {us('first_response_at')}, {us('resolved_at')},"
+        f" {PRIORITY_CASE}, coalesce(vendor_id, -1), coalesce(site_id, -1),"
+        " coalesce(is_complaint, false), coalesce(reopened_count, -1), nps, channel, category,"
+        " agent, CASE WHEN is_complaint THEN customer END, csat, csat_scale_min,"
+        f" csat_scale_max, import_batch_id FROM tickets WHERE {cond} ORDER BY id"
+    )
+    parts: list[list[tuple[Any, ...]]] = []
+    with db.engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=50_000).execute(
+            text(sql), params
+        )
+        for chunk in result.partitions():
+            parts.append([tuple(r) for r in chunk])
+            progress.update(sum(len(p) for p in parts), None, "tickets")
+            progress.check()
+    rows = [r for p in parts for r in p]
+    cols_t = list(zip(*rows, strict=True)) if rows else [()] * 18
+
+    def arr(i: int, dtype: type = np.int64) -> npt.NDArray[Any]:
+        return np.fromiter(cols_t[i], dtype=dtype, count=len(rows))
+
+    ids = arr(0)
+    cols: dict[str, Any] = {
+        "id": ids,
+        "created": arr(1),
+        "first_response": arr(2),
+        "resolved": arr(3),
+        "priority": arr(4, np.int8),
+        "vendor": arr(5),
+        "site": arr(6),
+        "complaint": arr(7, bool),
+        "reopened": arr(8),
+        "nps": np.array([np.nan if v is None else v for v in cols_t[9]], dtype=np.float64),
+    }
+    for i, col in ((10, "channel"), (11, "category"), (12, "agent"), (13, "customer")):
+        cols[col], cols[f"{col}_labels"] = encode(cols_t[i])
+    csat_rows = [(r[0], r[14], r[15], r[16], r[17]) for r in rows if r[14] is not None]
+    _csat(cols, ids, csat_rows)
+    return cols
+
+
+# -- shared --------------------------------------------------------------------------------
+
+
+def encode(values: Iterable[str | None]) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    """Dictionary-encode text: codes (−1 for ``None``) and labels by first appearance."""
+    table: dict[str | None, int] = {None: -1}
+    codes = np.fromiter((table.setdefault(v, len(table) - 1) for v in values), dtype=np.int32)
+    labels = tuple(k for k in table if k is not None)
+    return codes, labels  # type: ignore[return-value]
+
+
+def encode_marked(
+    values: Sequence[str], missing: str
+) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    """Like :func:`encode` for text where ``missing`` marks ``None``; runs at C speed."""
+    table: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    codes = np.fromiter(map(table.__getitem__, values), dtype=np.int32, count=len(values))
+    labels = list(table)
+    if missing in table:
+        gone = table[missing]
+        codes = np.where(codes == gone, -1, codes - (codes > gone)).astype(np.int32)
+        labels.remove(missing)
+    return codes, tuple(labels)
+
+
+def _sparse_codes(
+    ids: npt.NDArray[np.int64], pairs: list[tuple[Any, ...]]
+) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    codes = np.full(ids.size, -1, dtype=np.int32)
+    if not pairs:
+        return codes, ()
+    sub, labels = encode(p[1] for p in pairs)
+    pos = np.searchsorted(ids, np.fromiter((p[0] for p in pairs), np.int64, len(pairs)))
+    codes[pos] = sub
+    return codes, labels
+
+
+def _csat(cols: dict[str, Any], ids: npt.NDArray[np.int64], rows: list[tuple[Any, ...]]) -> None:
+    """Map ratings to 0–100 and flag "satisfied" (top two of 5 points, else top 20 %).
+
+    ``rows`` are (id, rating, scale min, scale max, batch); rows without a usable
+    declared scale get the scale inferred over their import batch. Results go into
+    ``cols["csat_score"]``/``cols["csat_sat"]`` (created when missing).
+    """
+    if "csat_score" not in cols:
+        cols["csat_score"] = np.full(ids.size, np.nan)
+        cols["csat_sat"] = np.zeros(ids.size, dtype=bool)
+    if not rows:
+        return
+    m = len(rows)
+    rid = np.fromiter((r[0] for r in rows), np.int64, m)
+    val = np.fromiter((float(r[1]) for r in rows), np.float64, m)
+    lo = np.fromiter((np.nan if r[2] is None else float(r[2]) for r in rows), np.float64, m)
+    hi = np.fromiter((np.nan if r[3] is None else float(r[3]) for r in rows), np.float64, m)
+    batch = np.fromiter((-1 if r[4] is None else int(r[4]) for r in rows), np.int64, m)
+    undeclared = np.isnan(lo) | np.isnan(hi) | (hi <= lo)
+    for b in np.unique(batch[undeclared]):
+        sel = undeclared & (batch == b)
+        lo[sel], hi[sel] = infer_scale(val[sel])
+    mapped = (val - lo) / (hi - lo) * 100.0
+    five_point = np.isclose(hi - lo, 4.0)
+    satisfied = np.where(five_point, val >= hi - 1.0 - 1e-9, mapped >= 80.0 - 1e-9)
+    pos = np.searchsorted(ids, rid)
+    cols["csat_score"][pos] = mapped
+    cols["csat_sat"][pos] = satisfied
+
+
+def infer_scale(values: npt.NDArray[np.float64]) -> tuple[float, float]:
+    """DESIGN.md: all values in 1–5 → (1, 5); in 0–10 → (0, 10); else (0, 100)."""
+    if values.size and values.min() >= 1 and values.max() <= 5:
+        return 1.0, 5.0
+    if values.size and values.min() >= 0 and values.max() <= 10:
+        return 0.0, 10.0
+    return 0.0, 100.0
+
+
+def merge(old: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any]:
+    """``old`` with the rows of ``fresh`` replacing same-id rows and the rest appended."""
+    keep = ~np.isin(old["id"], fresh["id"])
+    out: dict[str, Any] = {}
+    for key, value in old.items():
+        if key.endswith("_labels"):
+            continue
+        if key in TEXT_COLUMNS:
+            labels = list(old[f"{key}_labels"])
+            index = {lab: i for i, lab in enumerate(labels)}
+            remap = np.empty(len(fresh[f"{key}_labels"]) + 1, dtype=np.int32)
+            remap[-1] = -1
+            for i, lab in enumerate(fresh[f"{key}_labels"]):
+                if lab not in index:
+                    index[lab] = len(labels)
+                    labels.append(lab)
+                remap[i] = index[lab]
+            out[key] = np.concatenate((value[keep], remap[fresh[key]]))
+            out[f"{key}_labels"] = tuple(labels)
+        else:
+            out[key] = np.concatenate((value[keep], fresh[key]))
+    return out
