@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
+from models.checklists.demo import add_demo_checklists
 from models.db import Database
 from models.defaults import ensure_defaults
 from models.demo.loader import insert_tickets
@@ -28,6 +29,7 @@ from models.orm import (
     to_epoch_us,
 )
 from models.progress import NullProgress, Progress
+from models.scorecards.demo import add_demo_scorecards
 
 MIN_TICKETS = 100
 _NO_PROGRESS = NullProgress()
@@ -75,8 +77,11 @@ def generate_demo(
 
     ``tickets`` (≥ 100) are spread over the :data:`SPAN_DAYS` days before ``now`` (an
     aware time; default :func:`default_now`). The same ``seed`` and ``now`` give the same
-    data. Also writes 20 sites, 8 vendors with qualification documents and four quarters
-    of metrics, and the default SLA policies and KPI targets where absent.
+    data (except the inspections' random UUIDs). Also writes 20 sites, 8 vendors
+    with qualification documents and four quarters of metrics, the default SLA policies and
+    KPI targets where absent, the checklist templates with 60 inspections
+    (:mod:`models.checklists.demo`) and the default scorecard template
+    (:mod:`models.scorecards.demo`).
 
     Raises ``ValueError`` when the database already holds demo data (unless ``replace``,
     which deletes it first), when a demo site or vendor code is taken by other data, or
@@ -100,6 +105,10 @@ def generate_demo(
         cols = generate_tickets(tickets, seed, now_us, org, _holidays(now))
         progress.check()
         insert_tickets(s, cols, org, progress, "tickets")
+        progress.update(tickets, tickets, "inspections")
+        add_demo_checklists(s, org.site_ids, rng, now)
+        progress.check()
+        add_demo_scorecards(s, org.vendor_ids, rng, now)
         summary = DemoSummary(
             tickets=len(cols),
             complaints=int(cols.complaint.sum()),
@@ -133,10 +142,12 @@ def _make_room(s: Session, replace: bool) -> None:
                 "the database already holds demo data; use --replace to regenerate it"
             )
         s.execute(delete(Ticket).where(Ticket.source == DEMO_SOURCE))
-        site_codes = [site.code for site in SITES]
-        vendor_codes = [vendor.code for vendor in VENDORS]
-        s.execute(delete(Site).where(Site.code.in_(site_codes)))
-        s.execute(delete(Vendor).where(Vendor.code.in_(vendor_codes)))
+        demo_sites = select(Site.id).where(Site.code.in_([site.code for site in SITES]))
+        # Answers and photos go with their inspection (ON DELETE CASCADE); templates stay
+        # and are reused; evaluations, documents and metrics go with their vendor.
+        s.execute(delete(Inspection).where(Inspection.site_id.in_(demo_sites)))
+        s.execute(delete(Site).where(Site.code.in_([site.code for site in SITES])))
+        s.execute(delete(Vendor).where(Vendor.code.in_([vendor.code for vendor in VENDORS])))
     taken = list(s.scalars(select(Site.code).where(Site.code.in_([x.code for x in SITES]))))
     taken += s.scalars(select(Vendor.code).where(Vendor.code.in_([x.code for x in VENDORS])))
     if taken:
