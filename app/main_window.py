@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.icons import icon
 from app.pages import PAGE_KEYS, PAGES
 from app.settings import Settings
 from app.status_bar import DatabaseStatusBar
@@ -73,9 +74,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget()
         for spec in PAGES:
-            item = QListWidgetItem(
-                QIcon(str(resource_path(f"icons/{spec.icon}.svg"))), self.tr(spec.title)
-            )
+            item = QListWidgetItem(icon(spec.icon), self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the page when first shown
@@ -126,7 +125,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             self.tr("&Import…"), self.choose_import_files, QKeySequence("Ctrl+I")
         )
-        self.import_action.setIcon(QIcon(str(resource_path("icons/imports.svg"))))
+        self.import_action.setIcon(icon("imports"))
         self.open_db_action = self._action(
             self.tr("&Open database…"), self.choose_database, QKeySequence.StandardKey.Open
         )

@@ -79,7 +79,7 @@ def test_tickets_page_lists_tickets_from_the_database(db: Database, desktop: Des
     window.show_page("tickets")
     table = window.pages["tickets"].findChild(QTableView)
     model = table.model()
-    assert model.rowCount() == 250
+    qtbot.waitUntil(lambda: model.rowCount() == 250, timeout=10_000)  # loads off the GUI thread
     # newest first; the last row is the oldest ticket, fetched on demand
     assert model.index(0, 0).data() == "T249"
     assert model.index(249, 0).data() == "T0"
