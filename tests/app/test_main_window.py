@@ -107,3 +107,43 @@ def test_geometry_and_last_page_are_restored(desktop: DesktopApp, qtbot) -> None
     qtbot.addWidget(second)
     assert second.current_page_key() == "vendors"
     assert (second.width(), second.height()) == (1100, 700)
+
+
+def test_language_switch_rebuilds_the_window_in_chinese(desktop: DesktopApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "tools/i18n.py", "compile"], check=True)
+    first = desktop.build_window()
+    qtbot.addWidget(first)
+    first.show()
+    first.show_page("settings")
+    settings_page = first.pages["settings"]
+    combo = settings_page.general.language
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    combo.activated.emit(combo.currentIndex())
+    window = desktop.window
+    assert window is not None and window is not first
+    qtbot.addWidget(window)
+    try:
+        assert window.navigation.item(0).text() == "仪表盘"
+        assert window.current_page_key() == "settings"
+        assert desktop.settings.language == "zh_CN"
+    finally:
+        desktop.change_language("en")
+        qtbot.addWidget(desktop.window)
+
+
+def test_open_database_switches_to_another_file(desktop: DesktopApp, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = desktop.build_window()
+    qtbot.addWidget(first)
+    first.show()
+    other = tmp_path / "other.db"
+    desktop.settings.demo_offered = True  # no first-start question in this test
+    first.open_database_requested.emit(f"sqlite:///{other}")
+    window = desktop.window
+    assert window is not None and window is not first
+    qtbot.addWidget(window)
+    assert desktop.db.sqlite_path == other
+    assert str(other) in window.status.database_label.text()
+    assert other.exists()
