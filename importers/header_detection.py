@@ -31,6 +31,7 @@ class DetectedTable:
     columns: list[list[Any]]
     row_numbers: list[int]
     header_row: int | None  # None when the table has no header row (names are synthesized)
+    source_columns: list[int] = field(default_factory=list)  # 0-based index in the grid rows
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why) e.g. totals
 
 
@@ -77,6 +78,8 @@ def detect_table(
     counts = {i: _count(rows[i]) for i in head}
     widest = max(counts.values())
     header_i = _header_index(rows, head, counts, widest)
+    if len(filled) == 1:
+        header_i = None  # a lone row is data: a header without rows tells nothing
     merged_rel = [((r0 - first_row + 1, c0 - first_col), (r1 - first_row + 1, c1 - first_col))
                   for (r0, c0), (r1, c1) in merged]
     if header_i is None:
@@ -89,7 +92,8 @@ def detect_table(
     body = [i for i in filled if i >= data_start]
     width = max([len(header_cells)] + [len(rows[i]) for i in body[:1]] + [_width(rows, body)])
     columns = _columns(rows, body, width)
-    keep = [j for j in range(width) if (j < len(header_cells) and header_cells[j])
+    own = [not is_empty(v) for v in rows[header_i]] if header_i is not None else []
+    keep = [j for j in range(width) if (j < len(own) and own[j])
             or any(not is_empty(v) for v in columns[j])]
     if header_i is not None:
         lo = min((j for j in keep if j < len(header_cells) and header_cells[j]), default=0)
@@ -101,6 +105,7 @@ def detect_table(
         columns=[columns[j] for j in keep],
         row_numbers=[first_row + i for i in body],
         header_row=header_row,
+        source_columns=keep,
     )
     _drop_totals_and_notes(table, rows, body)
     return table
@@ -168,7 +173,8 @@ def _header_names(
             for j in range(c0 + 1, min(c1 + 1, len(top))):
                 top[j] = top[j] or top[c0]
     below = next((i for i in filled if i > hi), None)
-    two_rows = below is not None and below == hi + 1 and any(
+    after = next((i for i in filled if below is not None and i > below), None)
+    two_rows = below is not None and below == hi + 1 and after is not None and any(
         c1 > c0 and r0 == hi for (r0, c0), (_r1, c1) in spans
     )
     if two_rows and below is not None:

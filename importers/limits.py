@@ -45,3 +45,6 @@ class ImportLimits:
     """Address-space cap (RLIMIT_AS) of the child process that parses, MiB."""
     timeout_s: float = 600.0
     """Wall-clock time the child may run before it is stopped, seconds."""
+
+
+DEFAULT_LIMITS = ImportLimits()

@@ -356,3 +356,38 @@ def xlsx_sheet_parts(path: Path, zf: zipfile.ZipFile) -> dict[str, str]:
         return out
     except ElementTree.ParseError as exc:
         raise ImportRefused("damaged", path, f"the workbook part is damaged ({exc})") from exc
+
+
+_ODS_REPEAT = re.compile(rb"number-(rows|columns)-repeated=[\"'](\d{4,})[\"']")
+
+
+def scan_ods(path: Path, zf: zipfile.ZipFile, limits: ImportLimits) -> None:
+    """Refuse ODS cells or rows that repeat beyond the grid while holding a value.
+
+    LibreOffice writes ``number-rows-repeated="1048000"`` for the empty tail of a sheet;
+    that is harmless. A repeated cell *with* a value (``office:value-type`` or text)
+    would be expanded densely by the parser, so it counts against the limits.
+    """
+    if "content.xml" not in zf.namelist():
+        raise ImportRefused("damaged", path, "the OpenDocument file has no content.xml")
+    for block in iter_part(zf, "content.xml", limits.max_part_uncompressed):
+        for m in _ODS_REPEAT.finditer(block):
+            n = int(m.group(2))
+            start = block.rfind(b"<", 0, m.start())
+            end = block.find(b">", m.end())
+            tag = block[start : end + 1]
+            if m.group(1) == b"columns":
+                holds = b"value-type" in tag or not tag.endswith(b"/>")
+                if holds and n > limits.max_columns:
+                    raise ImportRefused(
+                        "too_large", path,
+                        f"a cell repeats across {n:,} columns (limit {limits.max_columns:,})",
+                    )
+            else:
+                close = block.find(b"table-row>", end)
+                body = block[end : close if close > 0 else end + CHUNK // 16]
+                if b"value-type" in body and n > limits.max_rows:
+                    raise ImportRefused(
+                        "too_large", path,
+                        f"a row with values repeats {n:,} times (limit {limits.max_rows:,})",
+                    )

@@ -36,6 +36,13 @@ class RawTable:
     row_numbers: list[int]  # spreadsheet row number of data row i
     sheets: list[str] = field(default_factory=list)  # every sheet with tabular data
     warnings: list[CellWarning] = field(default_factory=list)
+    # Added by the readers (all optional):
+    header_row: int | None = None  # spreadsheet row of the header; None = names synthesized
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, why): totals, notes
+    encoding: str | None = None  # text files: the encoding used ("utf-8-sig", "gb18030" ...)
+    delimiter: str | None = None  # text files: the field delimiter found
+    decimal_comma: bool = False  # numbers are written 1.234,5 / 12,5: parse "," as decimal
+    notes: list[str] = field(default_factory=list)  # file-level remarks for the user
 
     @property
     def n_rows(self) -> int:

@@ -1,0 +1,233 @@
+"""Read a workbook sheet (xlsx/xlsm/xls/ods) into a :class:`RawTable` via python-calamine.
+
+Untrusted packages are pre-checked (:mod:`importers.precheck`) before calamine opens
+them, so a cell at ``XFD1048576`` or a zip bomb is refused here instead of aborting the
+process. The sheet is picked automatically (first visible worksheet holding a table of
+two or more columns) unless named. Values keep their native types; blank cells become
+None, integral floats in a column with only integral numbers become ``int`` (ids stay
+``1001``, never ``1001.0``), error cells become None with a :class:`CellWarning`, and so
+does a formula without a cached value (xlsx: found while streaming the sheet XML).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import python_calamine as pc
+
+from importers.header_detection import DetectedTable, column_name, detect_table
+from importers.limits import DEFAULT_LIMITS, ImportLimits
+from importers.precheck import SheetScan, check_package, scan_ods, scan_worksheet, xlsx_sheet_parts
+from importers.table import CellWarning, ImportRefused, RawTable
+from models.progress import NullProgress, Progress
+
+_MAX_EXACT = 2.0**53  # floats beyond this are not exact integers anyway
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """One sheet as the workbook lists it."""
+
+    name: str
+    visible: bool
+    worksheet: bool  # False for chart sheets, dialog and macro sheets
+
+
+@contextmanager
+def open_workbook(path: Path, kind: str, limits: ImportLimits) -> Iterator[pc.CalamineWorkbook]:
+    """Pre-check (zip formats) and open ``path`` with calamine; map its errors to refusals."""
+    if kind in ("xlsx", "xlsm", "ods"):
+        check_package(path, limits)
+    if kind == "ods":
+        with zipfile.ZipFile(path) as zf:
+            scan_ods(path, zf, limits)
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as exc:
+        raise ImportRefused(
+            "password_protected", path, "the workbook is password protected"
+        ) from exc
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, OSError, ValueError) as exc:
+        raise ImportRefused(
+            "damaged", path, f"the file is damaged and cannot be read ({exc})"
+        ) from exc
+    try:
+        yield wb
+    finally:
+        wb.close()
+
+
+def sheet_infos(wb: pc.CalamineWorkbook) -> list[SheetInfo]:
+    return [
+        SheetInfo(
+            m.name,
+            m.visible == pc.SheetVisibleEnum.Visible,
+            m.typ == pc.SheetTypeEnum.WorkSheet,
+        )
+        for m in wb.sheets_metadata
+    ]
+
+
+def read_workbook(
+    path: Path, kind: str, *, sheet: str | None = None, limits: ImportLimits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> RawTable:
+    """Read one sheet of a workbook into a :class:`RawTable`.
+
+    ``sheet=None`` picks the first visible worksheet whose table has at least two columns;
+    a named sheet may be hidden and may hold a single column. Raises
+    :class:`ImportRefused`: ``no_table`` (nothing tabular, or the named sheet is
+    missing/empty), ``too_large``/``unsafe`` (pre-check), ``damaged``,
+    ``password_protected``.
+    """
+    progress = progress or NullProgress()
+    with open_workbook(path, kind, limits) as wb:
+        infos = sheet_infos(wb)
+        parts: dict[str, str] = {}
+        zf = zipfile.ZipFile(path) if kind in ("xlsx", "xlsm") else None
+        try:
+            if zf is not None:
+                parts = xlsx_sheet_parts(path, zf)
+            if sheet is not None:
+                info = _find_sheet(path, infos, sheet)
+                if not info.worksheet:
+                    raise ImportRefused(
+                        "no_table", path, f"sheet {info.name!r} is a chart, not a table"
+                    )
+                found = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
+                if found is None:
+                    raise ImportRefused("no_table", path, f"sheet {info.name!r} holds no table")
+                table, scan = found
+                chosen = info.name
+            else:
+                chosen, table, scan = _pick_sheet(path, wb, zf, parts, infos, limits, progress)
+        finally:
+            if zf is not None:
+                zf.close()
+    warnings = _normalise(table, scan, limits)
+    listed = [i.name for i in infos if i.visible and i.worksheet]
+    return RawTable(
+        path=path, sheet=chosen, file_type=kind, headers=table.headers, columns=table.columns,
+        row_numbers=table.row_numbers, sheets=listed, warnings=warnings,
+        header_row=table.header_row, skipped_rows=table.skipped,
+    )
+
+
+def _find_sheet(path: Path, infos: list[SheetInfo], name: str) -> SheetInfo:
+    for info in infos:
+        if info.name == name:
+            return info
+    for info in infos:  # 'מס הכנסה ' is easy to ask for without its trailing space
+        if info.name.strip().casefold() == name.strip().casefold():
+            return info
+    names = ", ".join(repr(i.name) for i in infos)
+    raise ImportRefused("no_table", path, f"there is no sheet {name!r} (sheets: {names})")
+
+
+def _pick_sheet(
+    path: Path, wb: pc.CalamineWorkbook, zf: zipfile.ZipFile | None, parts: dict[str, str],
+    infos: list[SheetInfo], limits: ImportLimits, progress: Progress,
+) -> tuple[str, DetectedTable, SheetScan | None]:
+    checked = []
+    for info in infos:
+        if not (info.visible and info.worksheet):
+            continue
+        checked.append(info.name)
+        found = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
+        if found is not None and len(found[0].headers) >= 2 and found[0].row_numbers:
+            return info.name, found[0], found[1]
+    names = ", ".join(map(repr, checked)) or "none"
+    why = f"no visible sheet holds a table of two or more columns (checked: {names})"
+    if zf is not None and any(n.startswith("xl/model/") for n in zf.namelist()):
+        why += (
+            "; the data sits in a Power Pivot model, which cannot be imported"
+            " — copy it to a sheet first"
+        )
+    raise ImportRefused("no_table", path, why)
+
+
+def _read_sheet(
+    path: Path, wb: pc.CalamineWorkbook, zf: zipfile.ZipFile | None, parts: dict[str, str],
+    name: str, limits: ImportLimits, progress: Progress,
+) -> tuple[DetectedTable, SheetScan | None] | None:
+    scan = None
+    if zf is not None and name in parts:
+        progress.update(0, None, "checking")
+        scan = scan_worksheet(path, zf, parts[name], limits)
+    progress.check()
+    progress.update(0, None, "reading")
+    try:
+        sh = wb.get_sheet_by_name(name)
+        big = sh.height * max(sh.width, 1) > limits.max_cells
+        if big or sh.height > limits.max_rows or sh.width > limits.max_columns:
+            raise ImportRefused(
+                "too_large", path, f"sheet {name!r} is {sh.height:,} rows × {sh.width:,} columns"
+            )
+        rows = sh.to_python(skip_empty_area=False)
+        merged = sh.merged_cell_ranges or []
+    except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as exc:
+        raise ImportRefused("damaged", path, f"sheet {name!r} is damaged ({exc})") from exc
+    progress.check()
+    progress.update(0, None, "finding the header")
+    table = detect_table(rows, first_row=1, first_col=0, merged=merged)
+    del rows
+    return (table, scan) if table is not None else None
+
+
+def _normalise(
+    table: DetectedTable, scan: SheetScan | None, limits: ImportLimits
+) -> list[CellWarning]:
+    """Blank → None, integral-float columns → int, long text and errors → None + warning."""
+    warnings: list[CellWarning] = []
+    row_index = {r: i for i, r in enumerate(table.row_numbers)} if scan and (
+        scan.errors or scan.formulas_without_value) else {}
+    col_index = {src + 1: j for j, src in enumerate(table.source_columns)}
+    for j, col in enumerate(table.columns):
+        table.columns[j] = col = normalise_column(col)
+        _cut_long_text(col, table.headers[j], table.row_numbers, limits, warnings)
+    if scan is not None:
+        for row, c in scan.formulas_without_value:
+            if row in row_index and c in col_index:
+                warnings.append(CellWarning(row, table.headers[col_index[c]], None,
+                    f"cell {column_name(c - 1)}{row} holds a formula without a saved result; "
+                    "open and save the file in Excel to compute it"))
+        for row, c, text in scan.errors:
+            if row in row_index and c in col_index:
+                j = col_index[c]
+                table.columns[j][row_index[row]] = None
+                warnings.append(CellWarning(row, table.headers[j], text, f"error value {text}"))
+    warnings.sort(key=lambda w: w.row)
+    return warnings
+
+
+def normalise_column(col: list[Any]) -> list[Any]:
+    """One column: ``''`` → None; all-integral floats → int. Cost: a few C-level passes."""
+    types = set(map(type, col))
+    if str in types and "" in col:
+        col = [None if v == "" else v for v in col]
+    if float in types:
+        floats = [v for v in col if type(v) is float]
+        if all(map(float.is_integer, floats)) and max(map(abs, floats)) < _MAX_EXACT:
+            col = [int(v) if type(v) is float else v for v in col]
+    return col
+
+
+def _cut_long_text(col: list[Any], header: str, rows: list[int], limits: ImportLimits,
+                   warnings: list[CellWarning]) -> None:
+    types = set(map(type, col))
+    if str not in types:
+        return
+    texts = filter(None, col) if types <= {str, type(None)} else (v for v in col if type(v) is str)
+    if max(map(len, texts), default=0) <= limits.max_cell_chars:
+        return
+    for i, v in enumerate(col):
+        if type(v) is str and len(v) > limits.max_cell_chars:
+            col[i] = None
+            warnings.append(CellWarning(rows[i], header, v[:100],
+                f"text of {len(v):,} characters is over the limit of {limits.max_cell_chars:,}; "
+                "the cell was left empty"))
