@@ -1,7 +1,7 @@
 """Turning the rows of a wide inspection table into validated visit records.
 
 One :class:`VisitRecord` per row; rows that cannot become a visit are reported as
-``(row, column, value, reason)`` errors, the row numbered as the spreadsheet shows it.
+``(row, column, value, code, message)`` errors, the row numbered as the spreadsheet shows it.
 
 Rules (decisions recorded here, DESIGN.md is silent on them):
 
@@ -39,7 +39,7 @@ from models.orm.base import EPOCH
 from models.orm.checklists import Choice
 
 UUID_NAMESPACE = uuid_module.UUID("6f1c3d52-7a0e-4d8e-9a55-3b1f3c1e0a11")
-Error = tuple[int, str, Any, str]
+Error = tuple[int, str, Any, str, str]  # row, column, value, code, message
 
 
 @dataclass
@@ -116,18 +116,18 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
     bad = np.zeros(n, dtype=bool)
     rows = table.row_numbers
 
-    def reject(mask: np.ndarray, role: str, reason: str) -> None:
+    def reject(mask: np.ndarray, role: str, code: str, reason: str) -> None:
         j = plan.roles[role]
         for i in np.flatnonzero(mask & ~bad):
-            errors.append((rows[i], table.headers[j], table.columns[j][i], reason))
+            errors.append((rows[i], table.headers[j], table.columns[j][i], code, reason))
         bad[mask] = True
 
     if "visited_at" not in plan.roles:
-        return ParsedVisits([], [(rows[0] if rows else 1, "", None,
+        return ParsedVisits([], [(rows[0] if rows else 1, "", None, "missing_column",
                                   "no visit date column (e.g. 检查日期 / Inspection Date)")], 0)
     when = parse_datetimes(table.columns[plan.roles["visited_at"]], tz)
-    reject(when.missing, "visited_at", "the visit date is missing")
-    reject(when.invalid, "visited_at", "not a date or time")
+    reject(when.missing, "visited_at", "missing_required", "the visit date is missing")
+    reject(when.invalid, "visited_at", "unparseable", "not a date or time")
 
     score = _score(table, plan, reject, n)
     deleted = np.zeros(n, dtype=bool)
@@ -162,12 +162,13 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
             why = ("duplicate inspection id" if refs[i] else
                    "duplicate visit (same site, time and type; the file has no inspection id)")
             errors.append((rows[i], table.headers[j], table.columns[j][i],
+                           "duplicate_id" if refs[i] else "duplicate_visit",
                            f"{why}: row {seen[ref]} is kept"))
             continue
         s = None if np.isnan(score[i]) else float(score[i])
         if s is None and not results[i] and not answers:
             j = min(binding.columns) if binding else plan.roles["visited_at"]
-            errors.append((rows[i], table.headers[j], table.columns[j][i],
+            errors.append((rows[i], table.headers[j], table.columns[j][i], "nothing_recorded",
                            "nothing was recorded for this visit (no score, result or answer)"))
             continue
         seen[ref] = rows[i]
@@ -188,7 +189,7 @@ def _score(table: RawTable, plan: ColumnPlan, reject: Any, n: int) -> np.ndarray
     out = np.full(n, np.nan)
     if "score" in plan.roles:
         raw = parse_numbers(table.columns[plan.roles["score"]])
-        reject(raw.invalid, "score", "not a number")
+        reject(raw.invalid, "score", "unparseable", "not a number")
         out = np.where(raw.ok, raw.values, np.nan)
         if "max_score" in plan.roles:
             top = parse_numbers(table.columns[plan.roles["max_score"]])
@@ -197,11 +198,12 @@ def _score(table: RawTable, plan: ColumnPlan, reject: Any, n: int) -> np.ndarray
                 out = np.where(usable, 100.0 * out / np.where(usable, top.values, 1.0), out)
     elif "score_pct" in plan.roles:
         raw = parse_numbers(table.columns[plan.roles["score_pct"]])
-        reject(raw.invalid, "score_pct", "not a number")
+        reject(raw.invalid, "score_pct", "unparseable", "not a number")
         out = np.where(raw.ok, raw.values, np.nan)
     role = "score" if "score" in plan.roles else "score_pct"
     if role in plan.roles:
-        reject(~np.isnan(out) & ((out < 0) | (out > 100)), role, "score outside 0–100")
+        reject(~np.isnan(out) & ((out < 0) | (out > 100)), role, "score_out_of_range",
+               "score outside 0–100")
     return out
 
 
@@ -215,7 +217,7 @@ def _answers(table: RawTable, binding: ItemBinding | None, i: int
         value = table.columns[j][i]
         got = answer_value(binding.item(j), value)
         if isinstance(got, str):
-            errors.append((table.row_numbers[i], table.headers[j], value, got))
+            errors.append((table.row_numbers[i], table.headers[j], value, "invalid_answer", got))
         elif got is not None:
             answers[j] = got
     return answers, errors

@@ -22,14 +22,13 @@ column), ``mystery_shop`` when a header says so, else ``inspection``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from importers.inspection_items import bind_items
-from importers.inspection_loading import load_visits, undo_inspection_batch
+from importers.inspection_loading import LoadCounts, load_visits, undo_inspection_batch
+from importers.inspection_report import batch_report, file_sha256, import_report, row_errors
 from importers.inspection_shapes import (
     choice_item_columns,
     detect_shape,
@@ -37,6 +36,7 @@ from importers.inspection_shapes import (
     pivot_to_wide,
 )
 from importers.inspection_visits import parse_visits
+from importers.report import ImportReport
 from importers.table import RawTable
 from importers.values import resolve_timezone
 from models.db import Database
@@ -46,6 +46,11 @@ from models.orm.checklists import InspectionKind
 from models.progress import NullProgress, Progress
 
 KIND = "inspections"
+SHAPE_NOTES = {
+    "wide": "one row per visit",
+    "long": "one row per visit and item, pivoted to one row per visit",
+    "key_value": "key/value pairs per visit, pivoted to one row per visit",
+}
 
 # Known exports: every normalised header of the set present → that source name.
 KNOWN_SOURCES: tuple[tuple[frozenset[str], str], ...] = (
@@ -71,23 +76,6 @@ class InspectionImportOptions:
     profile: str | None = None
 
 
-@dataclass
-class InspectionImportResult:
-    """What an import did. ``errors`` are ``(row, column, value, reason)`` tuples with row
-    numbers as the spreadsheet shows them; ``batch`` is ``None`` when nothing was written."""
-
-    batch: int | None
-    rows: int
-    inserted: int
-    updated: int
-    rejected: int
-    errors: list[tuple[int, str, Any, str]]
-    source: str
-    shape: str
-    kind: str
-    notes: list[str] = field(default_factory=list)
-
-
 def detect_source(table: RawTable) -> str:
     """The source name of a table from its headers, else from its file name."""
     keys = {header_key(h) for h in table.headers}
@@ -107,22 +95,13 @@ def detect_kind(table: RawTable) -> InspectionKind:
     return InspectionKind.INSPECTION
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return "0" * 64
-    return h.hexdigest()
-
-
 def import_inspections(table: RawTable, db: Database,
                        options: InspectionImportOptions | None = None,
-                       progress: Progress | None = None) -> InspectionImportResult:
+                       progress: Progress | None = None) -> ImportReport:
     """Validate and load inspection results from ``table`` (see the module docstring).
 
+    ``report.rows`` counts visits (rows of the pivoted table for long/key-value files);
+    ``report.warnings`` says what was recognised (shape, template, sites created).
     Raises ``ValueError`` for an unknown time zone and ``LookupError`` for an unknown
     ``template_code``; row problems never raise, they are returned as errors.
     """
@@ -132,58 +111,50 @@ def import_inspections(table: RawTable, db: Database,
     source = options.source or detect_source(table)
     kind = options.kind or detect_kind(table)
     progress.update(0, table.n_rows, "mapping")
-    wide, plan = pivot_to_wide(table, detect_shape(table))
+    first = detect_shape(table)
+    wide, plan = pivot_to_wide(table, first)
     with db.session() as s:
         binding = bind_items(s, wide, plan, choice_item_columns(wide, plan), source=source,
                              kind=kind, template_code=options.template_code)
     progress.check()
     progress.update(0, wide.n_rows, "validating")
     parsed = parse_visits(wide, plan, binding, source=source, tz=tz)
-    notes = list(parsed.notes)
+    notes = [f"{SHAPE_NOTES[first.shape]}, kind {kind.value}, source {source!r}"]
+    if binding is None:
+        notes.append("no checklist item columns: visit-level scores and results only")
     if binding is not None:
-        what = "new import template" if binding.created else "checklist"
+        what = "a new import template" if binding.created else "checklist"
         notes.append(f"{len(binding.columns)} item column(s) matched to {what} "
                      f"{binding.template.code!r}")
         if binding.unmatched:
             notes.append("columns not in the checklist, ignored: " + ", ".join(binding.unmatched))
     if parsed.skipped_deleted:
         notes.append(f"{parsed.skipped_deleted} row(s) marked deleted in the source were skipped")
-    errors = sorted(parsed.errors, key=lambda e: e[0])
-    result = InspectionImportResult(None, wide.n_rows, 0, 0, len(errors), errors, source,
-                                    plan.shape, kind.value, notes)
-    if (errors and not options.skip_invalid) or not parsed.visits:
-        return result
-    progress.check()
-    progress.update(0, len(parsed.visits), "loading")
-    with db.transaction() as s:
-        batch = ImportBatch(kind=KIND, file_name=str(table.path)[:500],
-                            file_sha256=file_sha256(Path(table.path)), source=source,
-                            sheet=table.sheet, profile=options.profile, user=options.user,
-                            rows=wide.n_rows, rejected=len(errors))
-        s.add(batch)
-        s.flush()
-        counts = load_visits(s, batch, parsed.visits, binding, source=source, kind=kind)
+    errors = row_errors(parsed.errors)
+    batch_id, counts = None, LoadCounts()
+    if parsed.visits and (options.skip_invalid or not errors):
         progress.check()
-        batch.inserted, batch.updated = counts.inserted, counts.updated
-        batch.finished_at = utcnow()
-        batch.report = {
-            "shape": plan.shape, "notes": notes,
-            "errors": [{"row": r, "column": c, "value": _json_value(v), "reason": why}
-                       for r, c, v, why in errors],
-            "created": {"sites": counts.created_sites, "template": counts.created_template},
-        }
-        result.batch = batch.id
-    result.inserted, result.updated = counts.inserted, counts.updated
-    if counts.created_sites:
-        result.notes.append(f"{len(counts.created_sites)} new site(s) created")
-    progress.update(len(parsed.visits), len(parsed.visits), "done")
-    return result
-
-
-def _json_value(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
+        progress.update(0, len(parsed.visits), "loading")
+        with db.transaction() as s:
+            batch = ImportBatch(kind=KIND, file_name=str(table.path)[:500],
+                                file_sha256=file_sha256(Path(table.path)), source=source,
+                                sheet=table.sheet, profile=options.profile, user=options.user,
+                                rows=wide.n_rows, rejected=len({e.row for e in errors}))
+            s.add(batch)
+            s.flush()
+            counts = load_visits(s, batch, parsed.visits, binding, source=source, kind=kind)
+            progress.check()
+            if counts.created_sites:
+                notes.append(f"{len(counts.created_sites)} new site(s) created")
+            batch.inserted, batch.updated = counts.inserted, counts.updated
+            batch.finished_at = utcnow()
+            batch.report = batch_report(errors, notes, shape=plan.shape, created={
+                "sites": counts.created_sites, "template": counts.created_template})
+            batch_id = batch.id
+        progress.update(len(parsed.visits), len(parsed.visits), "done")
+    return import_report(wide, KIND, errors, notes, batch=batch_id, inserted=counts.inserted,
+                         updated=counts.updated, source=source,
+                         skip_invalid=options.skip_invalid)
 
 
 def undo_inspection_import(db: Database, batch_id: int) -> None:

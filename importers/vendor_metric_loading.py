@@ -62,7 +62,7 @@ def resolve_vendors(s: Session, records: Sequence[MetricRecord], *, create: bool
         else:
             res.ids[key] = vid
     if not create:
-        res.rejected = [(r.row, "vendor", r.vendor_code or r.vendor_name,
+        res.rejected = [(r.row, "vendor", r.vendor_code or r.vendor_name, "unknown_vendor",
                          "unknown vendor (create it in the vendor library first)")
                         for r in missing]
         return res

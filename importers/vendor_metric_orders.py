@@ -58,7 +58,7 @@ def _flags(table: RawTable, plan: VendorPlan, role: str, words: dict[str, bool],
                     dtype=bool)
     parsed = parse_booleans(cells, extra=words)
     for i in np.flatnonzero(parsed.invalid & ~skip):
-        errors.append((table.row_numbers[i], table.headers[j], cells[i],
+        errors.append((table.row_numbers[i], table.headers[j], cells[i], "unparseable",
                        "not a yes/no value"))
     return np.where(parsed.ok & ~skip, parsed.values.astype(float), np.nan)
 
@@ -69,7 +69,7 @@ def _numbers(table: RawTable, j: int | None, errors: list[Error]) -> np.ndarray 
     parsed = parse_numbers(table.columns[j])
     for i in np.flatnonzero(parsed.invalid):
         errors.append((table.row_numbers[i], table.headers[j], table.columns[j][i],
-                       "not a number"))
+                       "unparseable", "not a number"))
     return np.where(parsed.ok, parsed.values, np.nan)
 
 
@@ -87,7 +87,7 @@ def aggregate_orders(table: RawTable, plan: VendorPlan, default: Period) -> Pars
     for i in range(table.n_rows):
         if not codes[i] and not names[i]:
             errors.append((table.row_numbers[i], table.headers[j_vendor], None,
-                           "the vendor is missing"))
+                           "missing_required", "the vendor is missing"))
     on_time = _flags(table, plan, "on_time_flag", ON_TIME_WORDS, errors)
     compliant = _flags(table, plan, "compliance_flag", {}, errors)
     passed = _flags(table, plan, "inspection_result", PASS_WORDS, errors, IGNORED_RESULTS)

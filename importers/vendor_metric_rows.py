@@ -21,7 +21,7 @@ from importers.table import RawTable
 from importers.values import parse_numbers, text_values
 from importers.vendor_metric_shapes import FRACTION_RATES, VendorPlan, metric_key, metric_unit
 
-Error = tuple[int, str, Any, str]
+Error = tuple[int, str, Any, str, str]  # row, column, value, code, message
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,9 @@ def row_periods(table: RawTable, plan: VendorPlan, default: Period
     for i, value in enumerate(table.columns[j]):
         p = parse_period(value)
         if p is None:
-            reason = "the period is missing" if value in (None, "") else (
-                "not a period (e.g. 2026-03, 2026Q1, 2026年3月)")
-            errors.append((table.row_numbers[i], table.headers[j], value, reason))
+            code, reason = ("missing_required", "the period is missing") if value in (
+                None, "") else ("unparseable", "not a period (e.g. 2026-03, 2026Q1, 2026年3月)")
+            errors.append((table.row_numbers[i], table.headers[j], value, code, reason))
         out.append(p)
     return out, errors, None
 
@@ -76,7 +76,8 @@ def _vendor_errors(table: RawTable, plan: VendorPlan, codes: list[str | None],
                    names: list[str | None]) -> list[Error]:
     j = plan.roles.get("vendor_code", plan.roles.get("vendor_name"))
     assert j is not None
-    return [(table.row_numbers[i], table.headers[j], table.columns[j][i], "the vendor is missing")
+    return [(table.row_numbers[i], table.headers[j], table.columns[j][i], "missing_required",
+             "the vendor is missing")
             for i in range(table.n_rows) if not codes[i] and not names[i]]
 
 
@@ -102,7 +103,7 @@ def parse_wide(table: RawTable, plan: VendorPlan, default: Period) -> ParsedMetr
             notes.append(f"{table.headers[j]}: fractions read as percent (×100)")
         for i in np.flatnonzero(parsed.invalid):
             errors.append((table.row_numbers[i], table.headers[j], table.columns[j][i],
-                           "not a number"))
+                           "unparseable", "not a number"))
         columns.append((key, values, parsed.ok))
     bad = {e[0] for e in errors}  # a row with any error gives no figure at all
     records: list[MetricRecord] = []
@@ -135,10 +136,12 @@ def parse_long(table: RawTable, plan: VendorPlan, default: Period) -> ParsedMetr
     for i in range(table.n_rows):
         row = table.row_numbers[i]
         if not metric_names[i]:
-            errors.append((row, table.headers[jm], None, "the metric name is missing"))
+            errors.append((row, table.headers[jm], None, "missing_required",
+                           "the metric name is missing"))
             continue
         if parsed.invalid[i]:
-            errors.append((row, table.headers[jv], table.columns[jv][i], "not a number"))
+            errors.append((row, table.headers[jv], table.columns[jv][i], "unparseable",
+                           "not a number"))
             continue
         p = periods[i]
         if row in bad or p is None or parsed.missing[i]:
@@ -162,7 +165,7 @@ def dedupe(records: list[MetricRecord], errors: list[Error], notes: list[str]) -
     for r in records:
         key = ((r.vendor_code or r.vendor_name or "").casefold(), r.period.label, r.metric)
         if key in seen:
-            errors.append((r.row, r.metric, r.value,
+            errors.append((r.row, r.metric, r.value, "duplicate_figure",
                            f"duplicate figure for this vendor, period and metric: row "
                            f"{seen[key]} is kept"))
             continue

@@ -16,12 +16,18 @@ period_start, period_end, metric). :func:`undo_vendor_metric_import` reverses a 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from importers.inspections import file_sha256
+from importers.inspection_report import (
+    ErrorTuple,
+    batch_report,
+    file_sha256,
+    import_report,
+    row_errors,
+)
 from importers.periods import Period, current_quarter, parse_period
+from importers.report import ImportReport
 from importers.table import RawTable
 from importers.vendor_metric_loading import (
     resolve_vendors,
@@ -37,6 +43,11 @@ from models.orm.admin import BatchStatus
 from models.progress import NullProgress, Progress
 
 KIND = "vendor-metrics"
+SHAPE_NOTES = {
+    "long": "one figure per row (vendor, period, metric, value)",
+    "wide": "one row per vendor and period, one column per metric",
+    "orders": "one row per order: figures are aggregated per vendor and period",
+}
 
 
 @dataclass(frozen=True)
@@ -52,23 +63,6 @@ class VendorMetricImportOptions:
     user: str | None = None
     profile: str | None = None
     today: dt.date | None = None  # for the default period; None → the local date
-
-
-@dataclass
-class VendorMetricImportResult:
-    """What an import did; ``rows`` counts file rows, ``inserted``/``updated`` figures.
-    ``errors`` are ``(row, column, value, reason)``; ``new_vendors`` the vendors created."""
-
-    batch: int | None
-    rows: int
-    inserted: int
-    updated: int
-    rejected: int
-    errors: list[tuple[int, str, Any, str]]
-    shape: str
-    figures: int
-    new_vendors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def default_period(options: VendorMetricImportOptions) -> Period:
@@ -96,33 +90,34 @@ def parse_table(table: RawTable, period: Period) -> tuple[VendorPlan, ParsedMetr
 
 def import_vendor_metrics(table: RawTable, db: Database,
                           options: VendorMetricImportOptions | None = None,
-                          progress: Progress | None = None) -> VendorMetricImportResult:
+                          progress: Progress | None = None) -> ImportReport:
     """Validate and load vendor metrics from ``table`` (see the module docstring).
 
-    Raises ``ValueError`` when the table has no vendor or metric column or the period
-    option is unreadable; row problems are returned as errors.
+    ``report.rows`` counts file rows, ``inserted``/``updated`` count figures (vendor ×
+    period × metric); ``warnings`` say how the file was read (aggregation, default period,
+    vendors created). Raises ``ValueError`` when the table has no vendor or metric column
+    or the period option is unreadable; row problems are returned as errors.
     """
     options = options or VendorMetricImportOptions()
     progress = progress or NullProgress()
     progress.update(0, table.n_rows, "validating")
     plan, parsed = parse_table(table, default_period(options))
+    notes = [SHAPE_NOTES[plan.shape], *parsed.notes]
     errors = list(parsed.errors)
-    result = VendorMetricImportResult(None, table.n_rows, 0, 0, 0, errors, plan.shape,
-                                      len(parsed.records), notes=list(parsed.notes))
+    source = (options.source or Path(table.path).stem)[:100]
     progress.check()
-    if (errors and not options.skip_invalid) or not parsed.records:
-        result.rejected = len({e[0] for e in errors})
-        return result
-    progress.update(0, len(parsed.records), "loading")
-    try:
-        inserted, updated = _load(table, db, options, plan, parsed, result, progress)
-    except _NothingImported:
-        result.rejected = len({e[0] for e in errors})
-        return result
-    result.errors = sorted(errors, key=lambda e: e[0])
-    result.inserted, result.updated = inserted, updated
-    progress.update(len(parsed.records), len(parsed.records), "done")
-    return result
+    batch_id, inserted, updated = None, 0, 0
+    if parsed.records and (options.skip_invalid or not errors):
+        progress.update(0, len(parsed.records), "loading")
+        try:
+            batch_id, inserted, updated = _load(table, db, options, plan, parsed, errors, notes,
+                                                source, progress)
+        except _NothingImported:
+            batch_id = None
+        progress.update(len(parsed.records), len(parsed.records), "done")
+    return import_report(table, KIND, row_errors(errors), notes, batch=batch_id,
+                         inserted=inserted, updated=updated, source=source,
+                         skip_invalid=options.skip_invalid)
 
 
 class _NothingImported(Exception):
@@ -130,13 +125,11 @@ class _NothingImported(Exception):
 
 
 def _load(table: RawTable, db: Database, options: VendorMetricImportOptions, plan: VendorPlan,
-          parsed: ParsedMetrics, result: VendorMetricImportResult,
-          progress: Progress) -> tuple[int, int]:
-    errors = result.errors
+          parsed: ParsedMetrics, errors: list[ErrorTuple], notes: list[str], source: str,
+          progress: Progress) -> tuple[int, int, int]:
     with db.transaction() as s:
         batch = ImportBatch(kind=KIND, file_name=str(table.path)[:500],
-                            file_sha256=file_sha256(Path(table.path)),
-                            source=(options.source or Path(table.path).stem)[:100],
+                            file_sha256=file_sha256(Path(table.path)), source=source,
                             sheet=table.sheet, profile=options.profile, user=options.user,
                             rows=table.n_rows)
         s.add(batch)
@@ -148,22 +141,16 @@ def _load(table: RawTable, db: Database, options: VendorMetricImportOptions, pla
             raise _NothingImported
         inserted, updated = upsert_metrics(s, batch, parsed.records, vendors.ids)
         progress.check()
-        result.rejected = len({e[0] for e in errors})
-        result.new_vendors = [name for _id, name in vendors.created]
         if vendors.created:
-            result.notes.append(f"{len(vendors.created)} new vendor(s) created with category "
-                                f"'unknown', please confirm: " + ", ".join(result.new_vendors))
-        batch.inserted, batch.updated, batch.rejected = inserted, updated, result.rejected
+            notes.append(f"{len(vendors.created)} new vendor(s) created with category "
+                         "'unknown', please confirm: "
+                         + ", ".join(name for _id, name in vendors.created))
+        batch.inserted, batch.updated = inserted, updated
+        batch.rejected = len({e[0] for e in errors})
         batch.finished_at = utcnow()
-        batch.report = {
-            "shape": plan.shape, "notes": result.notes,
-            "errors": [{"row": r, "column": c, "value": v if isinstance(
-                v, (str, int, float, type(None))) else str(v), "reason": why}
-                for r, c, v, why in sorted(errors, key=lambda e: e[0])],
-            "created": {"vendors": [i for i, _n in vendors.created]},
-        }
-        result.batch = batch.id
-    return inserted, updated
+        batch.report = batch_report(row_errors(errors), notes, shape=plan.shape, created={
+            "vendors": [i for i, _n in vendors.created]})
+        return batch.id, inserted, updated
 
 
 def undo_vendor_metric_import(db: Database, batch_id: int) -> None:

@@ -1,0 +1,59 @@
+"""The framework's :class:`ImportReport` for the inspection and vendor-metric imports.
+
+Both kinds validate into ``(row, column, value, code, message)`` tuples; this module
+turns them into :class:`RowError` objects, a :class:`ValidationReport` that keeps the
+rejected rows' cells for export, and the :class:`ImportReport` that the command line
+prints and the Imports page shows — the same shapes as a ticket import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from importers.report import ImportReport, RowError, ValidationReport, json_value
+from importers.table import RawTable
+
+ErrorTuple = tuple[int, str, Any, str, str]
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of the file (64 zeros when it cannot be read, e.g. a table built in memory)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return "0" * 64
+    return h.hexdigest()
+
+
+def row_errors(errors: Sequence[ErrorTuple]) -> list[RowError]:
+    """Sorted :class:`RowError` objects for error tuples."""
+    return [RowError(r, c, json_value(v), code, message)
+            for r, c, v, code, message in sorted(errors, key=lambda e: e[0])]
+
+
+def batch_report(errors: Sequence[RowError], notes: Sequence[str], **extra: Any) -> dict[str, Any]:
+    """The JSON stored in ``ImportBatch.report``."""
+    return {"errors": [e.to_json() for e in errors], "warnings": list(notes), **extra}
+
+
+def import_report(table: RawTable, kind: str, errors: Sequence[RowError], notes: Sequence[str],
+                  *, batch: int | None, inserted: int, updated: int, source: str,
+                  skip_invalid: bool, rows: int | None = None) -> ImportReport:
+    """An :class:`ImportReport` with its :class:`ValidationReport` (rejected rows' cells)."""
+    index = {r: i for i, r in enumerate(table.row_numbers)}
+    rejected_rows = {e.row: [json_value(col[index[e.row]]) for col in table.columns]
+                     for e in errors if e.row in index}
+    validation = ValidationReport(str(table.path), table.sheet, table.n_rows,
+                                  [str(h) for h in table.headers], list(errors), {},
+                                  list(notes), rejected_rows, len({e.row for e in errors}))
+    return ImportReport(
+        file=str(table.path), kind=kind, batch=batch, rows=table.n_rows if rows is None else rows,
+        inserted=inserted, updated=updated, rejected=validation.rejected, errors=list(errors),
+        warnings=list(notes), source=source, sheet=table.sheet,
+        mode="skip-invalid" if skip_invalid else "all-or-nothing", validation=validation)
