@@ -5,6 +5,7 @@
 """
 
 COMMANDS: list[str] = [
-    # "demo",
+    "demo",
+    "kpi",
     "scorecard",
 ]

@@ -51,9 +51,15 @@ class TicketStore:
     Read-only for its users; replace it or call :meth:`refresh`.
     """
 
-    def __init__(self, cols: dict[str, Any], fingerprint: _Fingerprint) -> None:
+    def __init__(
+        self,
+        cols: dict[str, Any],
+        fingerprint: _Fingerprint,
+        names: tuple[dict[int, str], dict[int, str]] = ({}, {}),
+    ) -> None:
         self.version = 0
         self._cache: dict[object, object] = {}
+        self.vendor_names, self.site_names = names
         self._set(cols, fingerprint)
 
     # -- construction -----------------------------------------------------------------
@@ -63,7 +69,7 @@ class TicketStore:
         progress = progress or NullProgress()
         fp = _fingerprint(db)
         cols = loading.load_columns(db, None, progress)
-        return cls(cols, fp)
+        return cls(cols, fp, _names(db))
 
     def refresh(self, db: Database, progress: Progress | None = None) -> bool:
         """Bring the store up to date; returns whether anything changed.
@@ -73,6 +79,7 @@ class TicketStore:
         """
         progress = progress or NullProgress()
         fp = _fingerprint(db)
+        self.vendor_names, self.site_names = _names(db)
         if fp == self._fp:
             return False
         old = self.columns()
@@ -231,6 +238,16 @@ def _fingerprint(db: Database) -> _Fingerprint:
             )
         ).one()
     return _Fingerprint(int(row[0]), int(row[1]), int(row[2]))
+
+
+def _names(db: Database) -> tuple[dict[int, str], dict[int, str]]:
+    """Vendor and site display names by id (small tables)."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        vendors = {int(r[0]): str(r[1]) for r in conn.execute(text("SELECT id, name FROM vendors"))}
+        sites = {int(r[0]): str(r[1]) for r in conn.execute(text("SELECT id, name FROM sites"))}
+    return vendors, sites
 
 
 def priority_code(label: str) -> int:
