@@ -159,8 +159,10 @@ def _share_datetimes(sample: list[Any]) -> float:
     if not sample:
         return 0.0
     parsed, _ = parse_naive_datetimes(sample)
-    numeric = sum(1 for v in sample if isinstance(v, (int, float)) and not isinstance(v, bool))
-    if numeric == len(sample) and max(float(v) for v in sample) < 20_000:
+    numbers = [float(str(v).replace(",", ".")) for v in sample
+               if (isinstance(v, (int, float)) and not isinstance(v, bool))
+               or (isinstance(v, str) and _NUMBER_TEXT.fullmatch(v))]
+    if len(numbers) == len(sample) and max(numbers) < 20_000:
         return 0.0  # small numbers are counts or durations, not Excel dates
     return float(parsed.ok.sum()) / len(sample)
 

@@ -1,0 +1,239 @@
+"""Loading validated tickets: one transaction, driver-level bulk statements, undo.
+
+:func:`load_tickets` writes an :class:`ImportBatch` and upserts the valid rows of a
+:class:`TicketData` by (source, external id) in **one transaction** on a raw driver
+connection (sqlite3 / psycopg ``executemany``; the ORM is ~15x slower here):
+
+1. ids already stored for the source are read once and the rows split into new and
+   known;
+2. the previous values of the known rows are copied into ``import_row_backups``
+   inside the database (``json_object`` / ``row_to_json``), so :func:`undo_batch` can
+   restore them;
+3. known rows are updated (only the columns this file provides), new rows inserted,
+   in chunks with ``progress.check()`` between them.
+
+A cancel (:class:`models.progress.Cancelled`), any error or a killed process leaves
+the database as it was: nothing is committed until the end. Sites and vendors named
+in the file are matched by code or name and created when unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from importers.validation import TicketData
+from models.db import Database
+from models.orm.base import from_epoch_us, to_epoch_us
+from models.progress import Progress
+
+CHUNK = 50_000
+TICKET_COLUMNS = (
+    "title", "description", "priority", "status", "channel", "category", "is_complaint",
+    "customer", "agent", "team", "site_id", "vendor_id", "created_at", "first_response_at",
+    "answered_at", "resolved_at", "closed_at", "reopened_count", "csat", "csat_scale_min",
+    "csat_scale_max", "nps",
+)
+TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "resolved_at", "closed_at")
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """What the batch row records about the import."""
+
+    kind: str
+    file_name: str
+    file_sha256: str
+    source: str
+    sheet: str | None = None
+    profile: str | None = None
+    user: str | None = None
+    rows: int = 0
+    rejected: int = 0
+    report: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    batch: int
+    inserted: int
+    updated: int
+
+
+class _Sql:
+    """The few dialect differences: placeholders, time values, booleans, JSON of a row."""
+
+    def __init__(self, dialect: str) -> None:
+        self.pg = dialect == "postgresql"
+        self.p = "%s" if self.pg else "?"
+
+    def time(self, us: int | None) -> Any:
+        if us is None:
+            return None
+        return from_epoch_us(us) if self.pg else us
+
+    def now(self) -> Any:
+        now = dt.datetime.now(dt.UTC)
+        return now if self.pg else to_epoch_us(now)
+
+    def flag(self, value: bool) -> Any:
+        return bool(value) if self.pg else int(value)
+
+    def row_json(self, alias: str) -> str:
+        if self.pg:
+            return f"row_to_json({alias})::text"
+        pairs = ", ".join(f"'{c}', {alias}.{c}" for c in (*TICKET_COLUMNS, "import_batch_id"))
+        return f"json_object({pairs})"
+
+
+def _column_values(data: TicketData, keep: np.ndarray, sql: _Sql, site_ids: list[int | None],
+                   vendor_ids: list[int | None]) -> dict[str, list[Any]]:
+    """Every ticket column as a list of driver values for the kept rows."""
+    idx = np.nonzero(keep)[0]
+    out: dict[str, list[Any]] = {}
+
+    def masked(values: np.ndarray, mask: np.ndarray, conv: Any = None) -> list[Any]:
+        vals = values[idx].tolist()
+        for k in np.nonzero(~mask[idx])[0].tolist():
+            vals[k] = None
+        if conv is not None:
+            vals = [None if v is None else conv(v) for v in vals]
+        return vals
+
+    for name in TIME_COLUMNS:
+        out[name] = masked(data.times[name], data.has[name], sql.time if sql.pg else None)
+    il = idx.tolist()
+    for name in ("channel", "category", "title", "description", "customer", "agent", "team"):
+        col = data.texts[name]
+        out[name] = [col[i] for i in il]
+    out["priority"] = data.priority[idx].tolist()
+    out["status"] = data.status[idx].tolist()
+    out["is_complaint"] = [sql.flag(v) for v in data.is_complaint[idx].tolist()]
+    out["csat"] = masked(data.csat, data.has_csat)
+    lo, hi = data.csat_scale
+    out["csat_scale_min"] = [None if v is None else lo for v in out["csat"]]
+    out["csat_scale_max"] = [None if v is None else hi for v in out["csat"]]
+    out["nps"] = masked(data.nps, data.has_nps, int)
+    out["reopened_count"] = masked(data.reopened, data.has_reopened, int)
+    out["site_id"] = [site_ids[i] for i in il]
+    out["vendor_id"] = [vendor_ids[i] for i in il]
+    return out
+
+
+def _resolve_refs(cur: Any, sql: _Sql, table: str, names: list[str | None],
+                  extra: dict[str, Any]) -> list[int | None]:
+    """Ids of sites/vendors named in the file (by code, then name), creating unknown ones."""
+    wanted = {v for v in names if v}
+    if not wanted:
+        return [None] * len(names)
+    cur.execute(f"SELECT id, code, name FROM {table}")
+    by_key: dict[str, int] = {}
+    for rid, code, name in cur.fetchall():
+        by_key.setdefault(code, rid)
+        by_key.setdefault(name, rid)
+    p = sql.p
+    for name in sorted(wanted - by_key.keys()):
+        cols = ["code", "name", "created_at", "updated_at", *extra]
+        vals = [name[:64], name, sql.now(), sql.now(), *extra.values()]
+        cur.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                    f"({', '.join([p] * len(cols))}) RETURNING id", vals)
+        by_key[name] = cur.fetchone()[0]
+    return [by_key[v] if v else None for v in names]
+
+
+def load_tickets(db: Database, data: TicketData, keep: np.ndarray, info: BatchInfo,
+                 progress: Progress) -> LoadResult:
+    """Write the ``keep`` rows of ``data`` as one batch, in one transaction (module doc).
+
+    Raises :class:`models.progress.Cancelled` on cancel and the driver's error on a
+    database failure; in both cases nothing was written.
+    """
+    sql = _Sql(db.dialect)
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        cur = conn.cursor()
+        if not sql.pg:
+            cur.execute("BEGIN IMMEDIATE")
+        result = _load(cur, sql, data, keep, info, progress)
+        progress.check()
+        raw.commit()
+        return result
+    except BaseException:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+
+
+def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchInfo,
+          progress: Progress) -> LoadResult:
+    p = sql.p
+    import json
+
+    cur.execute(
+        "INSERT INTO import_batches (kind, file_name, file_sha256, source, sheet, profile, "
+        '"user", started_at, rows, inserted, updated, rejected, status, report) VALUES '
+        f"({', '.join([p] * 14)}) RETURNING id",
+        (info.kind, info.file_name[:500], info.file_sha256, info.source[:100], info.sheet,
+         info.profile, info.user, sql.now(), info.rows, 0, 0, info.rejected, "committed",
+         json.dumps(info.report) if info.report is not None else None))
+    batch_id = int(cur.fetchone()[0])
+    site_ids = _resolve_refs(cur, sql, "sites", data.texts["site"], {})
+    vendor_ids = _resolve_refs(cur, sql, "vendors", data.texts["vendor"],
+                               {"service_category": "other", "status": "active"})
+    progress.check()
+    cols = _column_values(data, keep, sql, site_ids, vendor_ids)
+    ids = [data.external_id[i] for i in np.nonzero(keep)[0].tolist()]
+    total = len(ids)
+    cur.execute(f"SELECT external_id, id FROM tickets WHERE source = {p}", (info.source,))
+    known: dict[str, int] = dict(cur.fetchall())
+    new_rows = [k for k, e in enumerate(ids) if e not in known]
+    old_rows = [k for k, e in enumerate(ids) if e in known]
+    progress.update(0, total, "loading")
+    if old_rows:
+        _backup(cur, sql, batch_id, [known[ids[k]] for k in old_rows])
+        update_cols = [c for c in TICKET_COLUMNS if c in data.fields]
+        assignments = ", ".join(f"{c} = {p}" for c in (*update_cols, "import_batch_id"))
+        statement = f"UPDATE tickets SET {assignments} WHERE id = {p}"
+        for start in range(0, len(old_rows), CHUNK):
+            part = old_rows[start:start + CHUNK]
+            rows = [(*(cols[c][k] for c in update_cols), batch_id, known[ids[k]]) for k in part]
+            cur.executemany(statement, rows)
+            progress.update(start + len(part), total, "loading")
+            progress.check()
+    if new_rows:
+        names = ("source", "external_id", *TICKET_COLUMNS, "import_batch_id")
+        statement = (f"INSERT INTO tickets ({', '.join(names)}) "
+                     f"VALUES ({', '.join([p] * len(names))})")
+        source = info.source
+        for start in range(0, len(new_rows), CHUNK):
+            part = new_rows[start:start + CHUNK]
+            series = [cols[c] for c in TICKET_COLUMNS]
+            rows = [(source, ids[k], *(s[k] for s in series), batch_id) for k in part]
+            cur.executemany(statement, rows)
+            progress.update(len(old_rows) + start + len(part), total, "loading")
+            progress.check()
+    cur.execute(f"UPDATE import_batches SET inserted = {p}, updated = {p}, finished_at = {p} "
+                f"WHERE id = {p}", (len(new_rows), len(old_rows), sql.now(), batch_id))
+    return LoadResult(batch_id, len(new_rows), len(old_rows))
+
+
+def _backup(cur: Any, sql: _Sql, batch_id: int, row_ids: list[int]) -> None:
+    """Copy the current values of ``row_ids`` into import_row_backups, inside the DB."""
+    p = sql.p
+    if sql.pg:
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS _sl_ids (id bigint PRIMARY KEY) "
+                    "ON COMMIT DROP")
+    else:
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS _sl_ids (id INTEGER PRIMARY KEY)")
+    cur.execute("DELETE FROM _sl_ids")
+    cur.executemany(f"INSERT INTO _sl_ids (id) VALUES ({p})", [(i,) for i in row_ids])
+    cur.execute(
+        "INSERT INTO import_row_backups (batch_id, table_name, row_id, previous) "
+        f"SELECT {p}, 'tickets', t.id, {sql.row_json('t')} FROM tickets t "
+        "JOIN _sl_ids ON _sl_ids.id = t.id", (batch_id,))
+    cur.execute("DELETE FROM _sl_ids")
