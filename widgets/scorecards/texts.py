@@ -1,0 +1,80 @@
+"""Translated labels for scorecard values (sources, rules, vetoes, statuses)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from models.scorecards.vetoes import parse
+
+CONTEXT = "ScorecardTexts"
+
+SOURCES = {
+    "ticket_kpi": QT_TRANSLATE_NOOP("ScorecardTexts", "Ticket KPI"),
+    "inspection_avg": QT_TRANSLATE_NOOP("ScorecardTexts", "Inspection average"),
+    "vendor_metric": QT_TRANSLATE_NOOP("ScorecardTexts", "Vendor metric"),
+    "manual": QT_TRANSLATE_NOOP("ScorecardTexts", "Manual rating"),
+}
+NORMALISATIONS = {
+    "linear": QT_TRANSLATE_NOOP("ScorecardTexts", "Linear"),
+    "bands": QT_TRANSLATE_NOOP("ScorecardTexts", "Bands"),
+}
+MISSING_RULES = {
+    "reweight": QT_TRANSLATE_NOOP("ScorecardTexts", "Reweight"),
+    "zero": QT_TRANSLATE_NOOP("ScorecardTexts", "Score 0"),
+    "carry": QT_TRANSLATE_NOOP("ScorecardTexts", "Carry last period"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def label(table: dict[str, str], key: str) -> str:
+    """The translated label of ``key`` in one of the tables above (the key if unknown)."""
+    return tr(table[key]) if key in table else key
+
+
+def veto_text(reason: str | None) -> str:
+    """Veto reasons as translated sentences joined by "; "."""
+    parts = []
+    for kind, p in parse(reason):
+        if kind == "qualification_expired" and len(p) >= 2:
+            parts.append(tr("%1 expired on %2").replace("%1", p[0].replace("_", " "))
+                         .replace("%2", p[1]))
+        elif kind == "metric_above" and len(p) >= 3:
+            parts.append(tr("%1 is %2, above the limit %3").replace("%1", p[0])
+                         .replace("%2", p[1]).replace("%3", p[2]))
+        elif kind == "metric_below" and len(p) >= 3:
+            parts.append(tr("%1 is %2, below the limit %3").replace("%1", p[0])
+                         .replace("%2", p[1]).replace("%3", p[2]))
+        elif kind == "serious_breach":
+            parts.append(tr("breach marked serious"))
+        else:
+            parts.append(":".join([kind, *p]))
+    return "; ".join(parts)
+
+
+def number(value: float | None, decimals: int = 1) -> str:
+    return "" if value is None else f"{value:.{decimals}f}"
+
+
+def evidence_text(evidence: dict[str, object]) -> str:
+    """"12 tickets", "3 inspections", "1 metric row", "2 ratings (1 dropped)", or ""."""
+    if "error" in evidence:
+        return tr("unavailable")
+    tickets = evidence.get("ticket_count", len(evidence.get("tickets", []) or []))  # type: ignore[arg-type]
+    if tickets:
+        return tr("%1 tickets").replace("%1", str(tickets))
+    for key, text in (("inspections", tr("%1 inspections")), ("metrics", tr("%1 metric rows")),
+                      ("evaluators", tr("%1 ratings"))):
+        items = evidence.get(key) or []
+        if items:
+            out = text.replace("%1", str(len(items)))  # type: ignore[arg-type]
+            if evidence.get("dropped_high"):
+                out += " " + tr("(highest and lowest dropped)")
+            if evidence.get("substituted") == "carry":
+                out += " " + tr("(carried from last period)")
+            return out
+    if evidence.get("substituted") == "zero":
+        return tr("no data: scored 0")
+    return ""
