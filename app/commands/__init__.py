@@ -6,6 +6,7 @@
 
 COMMANDS: list[str] = [
     "demo",
+    "import_cmd",
     "kpi",
     "scorecard",
 ]
