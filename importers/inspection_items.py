@@ -54,7 +54,6 @@ def _match_index(spec: TemplateSpec, headers: Sequence[str]) -> dict[int, int]:
     codes = {header_key(i.code): n for n, i in enumerate(items) if i.code}
     texts = {header_key(i.text): n for n, i in enumerate(items)}
     out: dict[int, int] = {}
-    used: set[int] = set()
     for j, header in enumerate(headers):
         key = header_key(header)
         if not key:
@@ -67,9 +66,8 @@ def _match_index(spec: TemplateSpec, headers: Sequence[str]) -> dict[int, int]:
                        default=None)
             if best and difflib.SequenceMatcher(None, key, best).ratio() >= FUZZY_RATIO:
                 n = texts[best]
-        if n is not None and n not in used:
+        if n is not None:  # two columns may name one item (code and text in a long file)
             out[j] = n
-            used.add(n)
     return out
 
 

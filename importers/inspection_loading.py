@@ -77,10 +77,10 @@ def resolve_sites(s: Session, visits: Sequence[VisitRecord], source: str) -> tup
     by_name = {v.site_name.casefold(): v for v in visits if not v.site_code and v.site_name}
     ids: dict[str, int] = {}
     for part in _chunks(list(by_code)):
-        ids.update(s.execute(select(Site.code, Site.id).where(Site.code.in_(part))).tuples().all())
+        ids.update(s.execute(select(Site.code, Site.id).where(Site.code.in_(part))).all())
     for part in _chunks(list(by_name)):
         for name, sid in s.execute(select(func.lower(Site.name), Site.id)
-                                   .where(func.lower(Site.name).in_(part))).tuples():
+                                   .where(func.lower(Site.name).in_(part))):
             ids.setdefault(f"name:{name}", sid)
     new = [{"code": code, "name": (v.site_name or code)[:200], "city": v.city,
             "address": v.address, "kind": v.site_kind}
@@ -120,12 +120,12 @@ def load_visits(s: Session, batch: ImportBatch, visits: Sequence[VisitRecord],
     item_ids: dict[int, int] = {}
     if binding is not None and spec is not None:
         items = spec.items()
-        item_ids = {j: int(items[n].id or 0) for j, n in binding.columns.items()}
+        item_ids = {n: int(items[n].id or 0) for n in binding.columns.values()}
     rows: list[dict[str, Any]] = []
     for v in visits:
         score, passed, critical = v.score, v.passed, 0
         if spec is not None and v.answers:
-            result = score_inspection(spec, {item_ids[j]: a for j, a in v.answers.items()})
+            result = score_inspection(spec, {item_ids[n]: a for n, a in v.answers.items()})
             critical = len(result.critical_failures)
             if score is None:
                 score = result.score
@@ -144,7 +144,7 @@ def load_visits(s: Session, batch: ImportBatch, visits: Sequence[VisitRecord],
     existing: dict[str, int] = {}
     for part in _chunks([r["uuid"] for r in rows]):
         existing.update(s.execute(select(Inspection.uuid, Inspection.id)
-                                  .where(Inspection.uuid.in_(part))).tuples().all())
+                                  .where(Inspection.uuid.in_(part))).all())
     fresh = [r for r in rows if r["uuid"] not in existing]
     stale = [r for r in rows if r["uuid"] in existing]
     if stale:
@@ -189,7 +189,7 @@ def _write_answers(s: Session, visits: Sequence[VisitRecord], item_ids: dict[int
     ids = dict(existing)
     for part in _chunks([v.uuid for v in with_answers if v.uuid not in ids]):
         ids.update(s.execute(select(Inspection.uuid, Inspection.id)
-                             .where(Inspection.uuid.in_(part))).tuples().all())
+                             .where(Inspection.uuid.in_(part))).all())
     for part in _chunks([existing[v.uuid] for v in visits if v.uuid in existing]):
         s.execute(delete(InspectionAnswer).where(InspectionAnswer.inspection_id.in_(part)))
     rows = [{"inspection_id": ids[v.uuid], "item_id": item_ids[j], "choice": a.choice,

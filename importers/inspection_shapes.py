@@ -20,6 +20,7 @@ first synonym in a role's list that a header matches wins, so ``conducted_on`` b
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -172,9 +173,9 @@ def pivot_to_wide(table: RawTable, plan: ColumnPlan) -> tuple[RawTable, ColumnPl
         if name not in keys:
             keys.append(name)
         visits[k][name] = table.columns[val_col][i]
-    wide = RawTable(table.path, table.sheet, table.file_type, keys,
-                    [[v.get(h) for v in visits.values()] for h in keys],
-                    list(first_row.values()), table.sheets, table.warnings)
+    wide = dataclasses.replace(table, headers=keys,
+                               columns=[[v.get(h) for v in visits.values()] for h in keys],
+                               row_numbers=list(first_row.values()))
     new_plan = detect_shape(wide)
     return wide, new_plan
 

@@ -61,7 +61,7 @@ class VisitRecord:
     result: str | None = None
     visit_type: str | None = None
     notes: str | None = None
-    answers: dict[int, AnswerValue] = field(default_factory=dict)  # column → answer
+    answers: dict[int, AnswerValue] = field(default_factory=dict)  # item position → answer
 
 
 @dataclass
@@ -219,5 +219,5 @@ def _answers(table: RawTable, binding: ItemBinding | None, i: int
         if isinstance(got, str):
             errors.append((table.row_numbers[i], table.headers[j], value, "invalid_answer", got))
         elif got is not None:
-            answers[j] = got
+            answers.setdefault(binding.columns[j], got)  # the first column given wins
     return answers, errors

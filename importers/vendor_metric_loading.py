@@ -48,8 +48,8 @@ def resolve_vendors(s: Session, records: Sequence[MetricRecord], *, create: bool
     wanted: dict[str, MetricRecord] = {}
     for r in records:
         wanted.setdefault(vendor_key(r), r)
-    by_code = {c.casefold(): i for c, i in s.execute(select(Vendor.code, Vendor.id)).tuples()}
-    by_name = {n.casefold(): i for n, i in s.execute(select(Vendor.name, Vendor.id)).tuples()}
+    by_code = {c.casefold(): i for c, i in s.execute(select(Vendor.code, Vendor.id))}
+    by_name = {n.casefold(): i for n, i in s.execute(select(Vendor.name, Vendor.id))}
     res = VendorResolution({})
     missing: list[MetricRecord] = []
     for key, r in wanted.items():
