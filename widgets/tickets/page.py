@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.kpi.api import TicketFilter, sla_states, ticket_ids
+from models.kpi.api import TicketFilter, sla_states
 from models.progress import Progress
 from models.queries.tickets import ticket_ids as sql_ticket_ids
 from models.queries.tickets import ticket_rows
@@ -147,12 +147,8 @@ class TicketsPage(QWidget):
 
         def work(_progress: Progress) -> tuple[Any, Any]:
             with lock:
-                if selection is not None and selection.ids is not None:
-                    base = np.asarray(selection.ids, dtype=np.int64)
-                elif selection is not None:
-                    as_of = selection.as_of or dt.datetime.now(dt.UTC)
-                    base = ticket_ids(store, selection.filt, selection.selector,
-                                      as_of=as_of, policies=policies)
+                if selection is not None:
+                    base = selection.resolve(store, policies, dt.datetime.now(dt.UTC))
                 else:
                     base = store.id if store is not None else None
                 if base is None:  # no store yet: the database orders all tickets

@@ -189,7 +189,10 @@ class ChartPanel(QFrame):
         """The chart as a PNG or SVG picture (by the suffix of ``path``)."""
         item = self.plot.getPlotItem()
         if path.suffix.lower() == ".svg":
-            pg_exporters.SVGExporter(item).export(str(path))
+            try:
+                pg_exporters.SVGExporter(item).export(str(path))
+            except ValueError:  # pyqtgraph cannot translate some paths: draw it with Qt
+                self._export_svg_with_qt(path)
         elif path.suffix.lower() == ".png":
             exporter = pg_exporters.ImageExporter(item)
             exporter.parameters()["width"] = max(800, int(item.width()) * 2)
@@ -197,6 +200,19 @@ class ChartPanel(QFrame):
         else:
             raise ValueError(self.tr("Use .png or .svg for a picture."))
         return path
+
+    def _export_svg_with_qt(self, path: Path) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(self.plot.size())
+        generator.setViewBox(self.plot.rect())
+        generator.setTitle(self.title)
+        painter = QPainter(generator)
+        self.plot.render(painter)
+        painter.end()
 
     def export_data(self, path: Path) -> Path:
         """The data behind the chart as xlsx or csv (by the suffix of ``path``)."""

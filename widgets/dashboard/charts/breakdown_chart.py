@@ -133,6 +133,8 @@ class BreakdownChart(ChartPanel):
             return None
         r = self._rows[index]
         label = f"{self.by.currentText()}: {self.row_label(r)} · {self._scope}"
+        if r.key is None:  # tickets without a vendor/site/…: no filter expresses them
+            return TicketSelection(label=label, filt=req.filt, as_of=req.as_of, without=r.by)
         return TicketSelection(label=label, filt=narrow(req.filt, r.by, r.key), as_of=req.as_of)
 
     def table(self) -> tuple[list[str], list[Sequence[Any]]]:

@@ -56,7 +56,8 @@ class ParetoChart(ChartPanel):
         pct = np.array([r.pct for r in shown], dtype=np.float64)
         cum = np.array([r.cum_pct for r in shown], dtype=np.float64)
         brushes = [pg.mkBrush(RED.darker(110) if r.vital else LIGHT_BLUE) for r in shown]
-        self.bars.setOpts(x=x, height=pct, width=WIDTH, brushes=brushes, pens=[None] * len(x))
+        self.bars.setOpts(x=x, height=pct, width=WIDTH, brushes=brushes or None,
+                          pens=None, pen=pg.mkPen(None))
         self.cumulative.setData(x, cum)
         self.plot.getAxis("bottom").setTicks(
             [[(float(i), short(self.category_text(r))) for i, r in enumerate(shown)]])

@@ -61,7 +61,8 @@ class SlaByPriorityChart(ChartPanel):
             if r.thin:
                 colour.setAlpha(90)
             brushes.append(pg.mkBrush(colour))
-        self.bars.setOpts(x=x, height=heights, width=WIDTH, brushes=brushes, pens=[None] * len(x))
+        self.bars.setOpts(x=x, height=heights, width=WIDTH, brushes=brushes or None,
+                          pens=None, pen=pg.mkPen(None))
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []

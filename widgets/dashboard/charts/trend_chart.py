@@ -69,8 +69,10 @@ class TrendChart(ChartPanel):
         values = np.asarray(chart.values, dtype=np.float64)
         ok = ~np.isnan(values)
         self.line.setData(x[ok], values[ok])
-        self.ucl.setData(x, np.asarray(chart.ucl, dtype=np.float64), connect="finite")
-        self.lcl.setData(x, np.asarray(chart.lcl, dtype=np.float64), connect="finite")
+        for curve, limit in ((self.ucl, chart.ucl), (self.lcl, chart.lcl)):
+            limit = np.asarray(limit, dtype=np.float64)
+            finite = np.isfinite(limit)  # NaN breaks the SVG export: give finite points only
+            curve.setData(x[finite], limit[finite])
         if chart.centre is not None and n:
             self.centre.setData(np.array([-0.5, n - 0.5]), np.array([chart.centre] * 2))
         else:
