@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import add, ne
 from typing import Any
 
 SCAN_ROWS = 30  # rows searched for the header
@@ -90,8 +92,9 @@ def detect_table(
         header_cells, data_start = _header_names(rows, header_i, filled, merged_rel)
         header_row = first_row + header_i
     body = [i for i in filled if i >= data_start]
-    width = max([len(header_cells)] + [len(rows[i]) for i in body[:1]] + [_width(rows, body)])
-    columns = _columns(rows, body, width)
+    picked = _pick(rows, body)
+    width = max(len(header_cells), max(map(len, picked), default=0))
+    columns = _columns(picked, width)
     own = [not is_empty(v) for v in rows[header_i]] if header_i is not None else []
     keep = [j for j in range(width) if (j < len(own) and own[j])
             or any(not is_empty(v) for v in columns[j])]
@@ -111,20 +114,14 @@ def detect_table(
     return table
 
 
-def _filled_rows(rows: Sequence[Sequence[Any]]) -> list[int]:
-    """Indices of rows with at least one value (C-level counts, no per-cell Python)."""
-    out = []
-    for i, row in enumerate(rows):
-        blanks = row.count("") + row.count(None)
-        if blanks != len(row) and (blanks + _spaces(row)) != len(row):
-            out.append(i)
-    return out
+def _filled_rows(rows: Sequence[list[Any]]) -> list[int]:
+    """Indices of rows with at least one value, in C-level passes (no per-cell Python).
 
-
-def _spaces(row: Sequence[Any]) -> int:
-    if " " not in row and "\n" not in row:
-        return 0
-    return sum(1 for v in row if type(v) is str and v and not v.strip())
+    Rows must be lists; ``''`` and None count as empty (a cell of spaces counts as a value
+    here and is dropped later with its column if nothing else is in it).
+    """
+    blanks = map(add, map(list.count, rows, repeat("")), map(list.count, rows, repeat(None)))
+    return list(compress(range(len(rows)), map(ne, blanks, map(len, rows))))
 
 
 def _count(row: Sequence[Any]) -> int:
@@ -189,15 +186,17 @@ def _header_names(
     return top, hi + 1
 
 
-def _width(rows: Sequence[Sequence[Any]], body: list[int]) -> int:
-    return max((len(rows[i]) for i in body), default=0)
+def _pick(rows: Sequence[list[Any]], body: list[int]) -> Sequence[list[Any]]:
+    """The body rows; a contiguous run is a slice (pointer copy), not a Python loop."""
+    if body and body[-1] - body[0] + 1 == len(body):
+        return rows[body[0] : body[-1] + 1]
+    return [rows[i] for i in body]
 
 
-def _columns(rows: Sequence[Sequence[Any]], body: list[int], width: int) -> list[list[Any]]:
-    """Transpose the body rows to ``width`` columns, padding ragged rows with None."""
-    picked = [rows[i] for i in body] if len(body) != len(rows) else list(rows)
-    if any(len(r) != width for r in picked):
-        picked = [list(r) + [None] * (width - len(r)) if len(r) < width else r for r in picked]
+def _columns(picked: Sequence[list[Any]], width: int) -> list[list[Any]]:
+    """Transpose rows to ``width`` columns, padding ragged rows with None."""
+    if set(map(len, picked)) - {width}:
+        picked = [r + [None] * (width - len(r)) if len(r) < width else r for r in picked]
     if not picked:
         return [[] for _ in range(width)]
     return [list(col) for col in zip(*picked, strict=True)]
