@@ -4,7 +4,8 @@ The SLA figures come from DESIGN.md's table; all targets are in **minutes** of
 calendar time (no business calendar). They take effect on
 :data:`DEFAULT_EFFECTIVE_FROM`, long before any imported or demo ticket, so every
 ticket has a policy. KPI targets use the keys of ``servicelens kpi --json``;
-percentages are on 0–100.
+percentages are on 0–100. Counts that grow with the period's length (repeat complaints)
+get no default target; overdue complaints should be none at any time.
 
 :func:`ensure_defaults` inserts what is missing and never overwrites what a user
 has edited.
@@ -57,10 +58,9 @@ DEFAULT_KPI_TARGETS: tuple[DefaultKpiTarget, ...] = (
     DefaultKpiTarget("csat_score", 85.0),
     DefaultKpiTarget("csat_satisfied_pct", 80.0),
     DefaultKpiTarget("nps", 30.0),
-    DefaultKpiTarget("complaint_rate_pct", 15.0, higher_is_better=False),
+    DefaultKpiTarget("complaint_rate_pct", 20.0, higher_is_better=False),
     DefaultKpiTarget("complaint_closure_pct", 100.0),
     DefaultKpiTarget("overdue_complaints", 0.0, higher_is_better=False),
-    DefaultKpiTarget("repeat_complaints", 0.0, higher_is_better=False),
     DefaultKpiTarget("reopen_rate_pct", 5.0, higher_is_better=False),
 )
 

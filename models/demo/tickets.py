@@ -148,7 +148,7 @@ def generate_tickets(
     for times in (first_response, resolved, closed, answered):
         times[times > now_us] = NO_TIME  # still to come: not known yet at ``now``
 
-    reopened = rng.choice(3, size=n, p=[0.94, 0.05, 0.01])
+    reopened = rng.choice(3, size=n, p=[0.965, 0.03, 0.005])
     csat, nps = _feedback(rng, priority, created, resolved, complaint)
     return TicketColumns(
         created=created, first_response=first_response, answered=answered,
