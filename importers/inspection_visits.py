@@ -13,11 +13,14 @@ Rules (decisions recorded here, DESIGN.md is silent on them):
 * ``passed`` comes from a result column: yes/pass words → passed, no/fail words → failed,
   ``Pass w/ Conditions`` → passed; other verdicts (``Out of Business``, ``No Entry``) keep
   ``passed`` empty and are stored as the visit's ``result`` text.
-* A row with no score, no verdict and no answered item is rejected ("nothing was
-  recorded for this visit") — the Thai street-light log's empty first row.
+* A row with no score, no verdict and no answered item is not a visit (the Thai
+  street-light log's empty first row): it is skipped and the report lists its row.
 * A row flagged deleted in the source (``deleted = true``) is skipped and counted.
-* Visits are keyed by the file's inspection id; without one, by site + visit time + visit
-  type. A key seen earlier in the file rejects the later row (DESIGN.md "Imports").
+* Visits are keyed by the file's inspection id; an id seen earlier in the file rejects
+  the later row (DESIGN.md "Imports"). Without an id column the key is site + visit time +
+  visit type: a row repeating an earlier row cell for cell is the same visit listed twice
+  and is skipped (reported); a different row with the same key is another visit that day
+  (Austin lists two scores for one restaurant on one day) and gets ``#2``, ``#3`` …
 """
 
 from __future__ import annotations
@@ -147,6 +150,8 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
 
     visits: list[VisitRecord] = []
     seen: dict[str, int] = {}
+    rows_seen: set[tuple[str, ...]] = set()
+    skipped: dict[str, list[int]] = {"empty": [], "repeated": []}
     for i in range(n):
         if bad[i] or deleted[i]:
             continue
@@ -157,19 +162,23 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
         visited = EPOCH + dt.timedelta(microseconds=int(when.values[i]))
         code = site_code_for(source, codes[i]) if codes[i] else None
         ref = refs[i] or _derived_ref(code or names[i], visited, types[i])
+        if not refs[i]:
+            cells = tuple(repr(c[i]) for c in table.columns)
+            if cells in rows_seen:  # the same visit listed twice: one visit
+                skipped["repeated"].append(rows[i])
+                continue
+            rows_seen.add(cells)
+            base, k = ref, 2
+            while ref in seen:  # another visit at the same site, time and type
+                ref, k = f"{base}#{k}", k + 1
         if ref in seen:
-            j = plan.roles.get("ref", plan.roles["visited_at"])
-            why = ("duplicate inspection id" if refs[i] else
-                   "duplicate visit (same site, time and type; the file has no inspection id)")
-            errors.append((rows[i], table.headers[j], table.columns[j][i],
-                           "duplicate_id" if refs[i] else "duplicate_visit",
-                           f"{why}: row {seen[ref]} is kept"))
+            j = plan.roles["ref"]
+            errors.append((rows[i], table.headers[j], table.columns[j][i], "duplicate_id",
+                           f"duplicate inspection id: row {seen[ref]} is kept"))
             continue
         s = None if np.isnan(score[i]) else float(score[i])
         if s is None and not results[i] and not answers:
-            j = min(binding.columns) if binding else plan.roles["visited_at"]
-            errors.append((rows[i], table.headers[j], table.columns[j][i], "nothing_recorded",
-                           "nothing was recorded for this visit (no score, result or answer)"))
+            skipped["empty"].append(rows[i])
             continue
         seen[ref] = rows[i]
         visits.append(VisitRecord(
@@ -177,7 +186,20 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
             inspector=inspectors[i], site_code=code, site_name=names[i], address=addresses[i],
             city=cities[i], site_kind=kinds[i], score=s, passed=parse_result(results[i]),
             result=results[i], visit_type=types[i], notes=notes[i], answers=answers))
-    return ParsedVisits(visits, errors, int(deleted.sum()))
+    return ParsedVisits(visits, errors, int(deleted.sum()), _skip_notes(skipped))
+
+
+def _skip_notes(skipped: dict[str, list[int]]) -> list[str]:
+    def rows(found: list[int]) -> str:
+        return ", ".join(map(str, found[:10])) + (" …" if len(found) > 10 else "")
+    notes = []
+    if skipped["empty"]:
+        notes.append(f"{len(skipped['empty'])} row(s) with nothing recorded (no score, "
+                     f"result or answer) were skipped: rows {rows(skipped['empty'])}")
+    if skipped["repeated"]:
+        notes.append(f"{len(skipped['repeated'])} row(s) repeating an earlier row cell for "
+                     f"cell were skipped: rows {rows(skipped['repeated'])}")
+    return notes
 
 
 def _derived_ref(site: str | None, visited: dt.datetime, kind: str | None) -> str:

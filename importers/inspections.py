@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from importers.inspection_items import bind_items
 from importers.inspection_loading import LoadCounts, load_visits, undo_inspection_batch
@@ -44,6 +45,9 @@ from models.orm import ImportBatch, utcnow
 from models.orm.admin import BatchStatus
 from models.orm.checklists import InspectionKind
 from models.progress import NullProgress, Progress
+
+if TYPE_CHECKING:
+    from importers.kinds import JobOptions
 
 KIND = "inspections"
 SHAPE_NOTES = {
@@ -128,6 +132,7 @@ def import_inspections(table: RawTable, db: Database,
                      f"{binding.template.code!r}")
         if binding.unmatched:
             notes.append("columns not in the checklist, ignored: " + ", ".join(binding.unmatched))
+    notes += parsed.notes
     if parsed.skipped_deleted:
         notes.append(f"{parsed.skipped_deleted} row(s) marked deleted in the source were skipped")
     errors = row_errors(parsed.errors)
@@ -171,3 +176,17 @@ def undo_inspection_import(db: Database, batch_id: int) -> None:
             raise ValueError(f"batch {batch_id} is not a committed inspections import")
         undo_inspection_batch(s, batch)
         batch.status = BatchStatus.UNDONE
+
+
+def run_inspection_job(table: RawTable, db: Database, job: JobOptions,
+                       progress: Progress) -> ImportReport:
+    """The ``inspections`` kind of :func:`importers.job.import_file`.
+
+    ``job.options`` may hold ``template`` (a checklist code to match items against) and
+    ``inspection_kind`` (``inspection`` / ``audit`` / ``mystery_shop``).
+    """
+    kind = job.options.get("inspection_kind")
+    return import_inspections(table, db, InspectionImportOptions(
+        source=job.source, tz=job.tz, kind=InspectionKind(kind) if kind else None,
+        template_code=job.options.get("template"), skip_invalid=job.skip_invalid,
+        user=job.user, profile=job.profile), progress)

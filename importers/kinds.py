@@ -3,7 +3,7 @@
 Each kind is a :class:`KindHandler`: ``run(table, db, job, progress) -> ImportReport``
 validates and loads one :class:`RawTable`; ``undo(db, batch_id)`` reverses a batch.
 Register another kind with :func:`register_kind`; the inspection and vendor-metric
-importers are adapted here from their own result types.
+importers return an :class:`ImportReport` themselves.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.mapping import Mapping
-from importers.report import ImportReport, RowError, json_value
+from importers.report import ImportReport
 from importers.table import RawTable
 from models.db import Database
 from models.progress import Progress
@@ -71,32 +71,18 @@ def source_from_path(path: Path) -> str:
     return (stem or "file")[:100]
 
 
-def _errors(items: list[tuple[int, str, Any, str]]) -> list[RowError]:
-    return [RowError(r, c, json_value(v), why, why) for r, c, v, why in items]
-
-
 def _run_inspections(table: RawTable, db: Database, job: JobOptions,
                      progress: Progress) -> ImportReport:
-    from importers.inspections import InspectionImportOptions, import_inspections
+    from importers.inspections import run_inspection_job
 
-    r = import_inspections(table, db, InspectionImportOptions(
-        source=job.source, tz=job.tz, skip_invalid=job.skip_invalid, user=job.user,
-        profile=job.profile), progress)
-    return ImportReport(str(job.path), job.kind, r.batch, r.rows, r.inserted, r.updated,
-                        r.rejected, _errors(r.errors), list(r.notes), source=r.source,
-                        sheet=table.sheet, mode=job.mode)
+    return run_inspection_job(table, db, job, progress)
 
 
 def _run_vendor_metrics(table: RawTable, db: Database, job: JobOptions,
                         progress: Progress) -> ImportReport:
-    from importers.vendor_metrics import VendorMetricImportOptions, import_vendor_metrics
+    from importers.vendor_metrics import run_vendor_metric_job
 
-    r = import_vendor_metrics(table, db, VendorMetricImportOptions(
-        skip_invalid=job.skip_invalid, source=job.source, user=job.user, profile=job.profile,
-        period=job.options.get("period")), progress)
-    return ImportReport(str(job.path), job.kind, r.batch, r.rows, r.inserted, r.updated,
-                        r.rejected, _errors(r.errors), list(r.notes), sheet=table.sheet,
-                        mode=job.mode)
+    return run_vendor_metric_job(table, db, job, progress)
 
 
 def _register_builtin() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from importers.inspection_report import (
     ErrorTuple,
@@ -41,6 +42,9 @@ from models.db import Database
 from models.orm import ImportBatch, utcnow
 from models.orm.admin import BatchStatus
 from models.progress import NullProgress, Progress
+
+if TYPE_CHECKING:
+    from importers.kinds import JobOptions
 
 KIND = "vendor-metrics"
 SHAPE_NOTES = {
@@ -164,3 +168,17 @@ def undo_vendor_metric_import(db: Database, batch_id: int) -> None:
             raise ValueError(f"batch {batch_id} is not a committed vendor-metrics import")
         undo_vendor_metric_batch(s, batch)
         batch.status = BatchStatus.UNDONE
+
+
+def run_vendor_metric_job(table: RawTable, db: Database, job: JobOptions,
+                          progress: Progress) -> ImportReport:
+    """The ``vendor-metrics`` kind of :func:`importers.job.import_file`.
+
+    ``job.options`` may hold ``period`` (text such as ``2026Q1``, for files without a
+    period column) and ``create_vendors`` (default True).
+    """
+    return import_vendor_metrics(table, db, VendorMetricImportOptions(
+        period=job.options.get("period"),
+        create_vendors=bool(job.options.get("create_vendors", True)),
+        skip_invalid=job.skip_invalid, source=job.source, user=job.user,
+        profile=job.profile), progress)
