@@ -22,12 +22,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.db import open_database, sqlite_url  # noqa: E402
+from models.db import open_database, sqlite_url
 
 CHANNELS = ["phone", "email", "web", "wechat", "onsite"]
 CATEGORIES = [f"类别{i:02d}" for i in range(40)]
 START_US = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp() * 1_000_000)
-SPAN_US = int(700 * 86_400 * 1_000_000)
+SPAN_US = 700 * 86_400 * 1_000_000
 
 
 def build_database(path: Path, n: int, seed: int = 7) -> None:
