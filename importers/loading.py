@@ -84,7 +84,7 @@ class _Sql:
 
     def row_json(self, alias: str) -> str:
         if self.pg:
-            return f"row_to_json({alias})::text"
+            return f"row_to_json({alias})"
         pairs = ", ".join(f"'{c}', {alias}.{c}" for c in (*TICKET_COLUMNS, "import_batch_id"))
         return f"json_object({pairs})"
 
