@@ -33,6 +33,7 @@ from importers.values import (
 
 CONFIDENCE_ORDER = {"profile": 0, "user": 0, "exact": 1, "fuzzy": 2, "values": 3, "none": 9}
 SAMPLE_SIZE = 200
+_NOT_CREATED = re.compile(r"purchase|birth|due|expir|购买|出生|到期|截止", re.IGNORECASE)
 _NUMBER_TEXT = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)?\s*")
 
 _UNIT_WORDS = [
@@ -252,8 +253,13 @@ def _guess_required(table: RawTable, samples: list[list[Any]],
                 taken["external_id"] = j
                 free.remove(j)
                 break
-    if "created_at" not in taken and "created_date" not in taken:
+    # With a first-response time the tickets get their creation time from it
+    # (importers.validation); a purchase or birth date is never a creation time.
+    if "created_at" not in taken and "created_date" not in taken and \
+            "first_response_at" not in taken:
         for j in free:
+            if _NOT_CREATED.search(str(table.headers[j])):
+                continue
             if _share_datetimes(samples[j]) >= 0.9:
                 chosen[j] = ("created_at", "values", None)
                 taken["created_at"] = j
