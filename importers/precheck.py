@@ -154,7 +154,7 @@ def _patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
         "row_r": re.compile(rb"<" + p + rb"row\b[^>]*?\sr=[\"'](\d+)"),
         "formula": re.compile(
             rb"<" + p + rb"c\b([^>]*)>\s*(?:<" + p + rb"f\b[^>]*/>|<" + p + rb"f\b[^>]*>[^<]*</"
-            + p + rb"f>)\s*(?:<" + p + rb"v\s*/>|<" + p + rb"v>\s*</" + p + rb"v>)?\s*</" + p
+            + p + rb"f>)\s*(<" + p + rb"v\s*/>|<" + p + rb"v>\s*</" + p + rb"v>)?\s*</" + p
             + rb"c>"
         ),
         "error": re.compile(
@@ -164,6 +164,7 @@ def _patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
 
 
 _REF = re.compile(rb"\br=[\"']([A-Z]+)(\d+)[\"']")
+_STR_TYPE = re.compile(rb"\bt=[\"']str[\"']")
 _ROW_R = re.compile(rb"\br=[\"'](\d+)[\"']")
 _PREFIX = re.compile(rb"<(\w+:)?sheetData\b")
 
@@ -225,6 +226,8 @@ def _scan_chunk(
     if b"<" + prefix + b"f" in chunk and len(scan.formulas_without_value) < MAX_REPORTED:
         for m in pat["formula"].finditer(chunk):
             ref = _REF.search(m.group(1))
+            if m.group(2) and _STR_TYPE.search(m.group(1)):
+                continue  # an empty <v/> on a text formula is a cached "" (Excel writes it)
             if ref and len(scan.formulas_without_value) < MAX_REPORTED:
                 scan.formulas_without_value.append((int(ref.group(2)), col_number(ref.group(1))))
     if (b't="e"' in chunk or b"t='e'" in chunk) and len(scan.errors) < MAX_REPORTED:
