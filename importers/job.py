@@ -15,6 +15,7 @@ kind is not imported again unless ``force``: the report has ``duplicate_of`` set
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +31,66 @@ MODES = ("all-or-nothing", "skip-invalid")
 
 
 def read_file(path: Path, sheet: str | None = None, progress: Progress | None = None) -> RawTable:
-    """Read ``path`` with the reader (:mod:`importers.reader`). Raises :class:`ImportRefused`."""
+    """Read ``path`` with :func:`importers.reader.read_table`. Raises :class:`ImportRefused`."""
+    from importers.reader import read_table
+
+    return read_table(path, sheet=sheet, progress=progress)
+
+
+@dataclass
+class Preview:
+    """What a file would import as: the mapping in use and the validation outcome
+    (``report.batch`` is None; nothing was written). Picklable."""
+
+    mapping: Mapping
+    report: ImportReport
+    profile: str | None
+    samples: dict[str, list[str]] = field(default_factory=dict)
+
+
+def preview_file(path: Path | str, db_url: str, *, kind: str = "tickets",
+                 sheet: str | None = None, profile: str | None = None, tz: str | None = None,
+                 source: str | None = None, mapping: Mapping | None = None,
+                 progress: Progress | None = None) -> Preview:
+    """Read, map and validate ``path`` without writing: the mapping dialog's data.
+
+    Tickets only (other kinds have no column mapping). Raises like :func:`import_file`.
+    """
+    from importers.ticket_job import choose_mapping
+    from importers.validation import validate_tickets
+    from importers.values import resolve_timezone
+
+    started = time.monotonic()
+    progress = progress or NullProgress()
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused("not_found", path, "no such file")
+    sha = file_sha256(path)
+    job = JobOptions(path=path, kind=kind, sheet=sheet, profile=profile, tz=tz, source=source,
+                     mapping=mapping, file_sha256=sha)
+    db = open_database(db_url)
     try:
-        from importers.reader import read_table
-    except ImportError:  # the reader front door is not there yet: use the format readers
-        return _read_direct(path, sheet, progress)
-    return read_table(path, sheet=sheet)
-
-
-def _read_direct(path: Path, sheet: str | None, progress: Progress | None) -> RawTable:
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix in ("csv", "tsv", "txt"):
-        from importers.csv_reader import read_csv
-
-        return read_csv(path, progress=progress)
-    from importers.workbook_reader import read_workbook
-
-    return read_workbook(path, suffix or "xlsx", sheet=sheet, progress=progress)
+        duplicate = find_duplicate(db, sha, kind)
+        progress.update(0, None, "reading")
+        table = read_file(path, sheet, progress)
+        progress.check()
+        chosen, profile_name, _ = choose_mapping(table, db, job)
+    finally:
+        db.dispose()
+    try:
+        zone = resolve_timezone(tz or chosen.options.get("tz"))
+    except ValueError as exc:
+        raise ImportRefused("bad_timezone", path, str(exc)) from exc
+    progress.update(0, table.n_rows, "validating")
+    _, validation = validate_tickets(table, chosen, tz=zone)
+    report = ImportReport(str(path), kind, rows=table.n_rows, rejected=validation.rejected,
+                          errors=validation.errors, warnings=list(validation.warnings),
+                          unknown_values=validation.unknown_values, duplicate_of=duplicate,
+                          sheet=table.sheet, validation=validation,
+                          seconds=time.monotonic() - started)
+    samples = {str(h): [str(v) for v in col if v is not None and str(v).strip()][:3]
+               for h, col in zip(table.headers, table.columns, strict=True)}
+    return Preview(chosen, report, profile_name, samples)
 
 
 def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
@@ -96,17 +140,23 @@ def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
         db.dispose()
 
 
+def run_isolated_job(fn: Any, path: Path | str, db_url: str, *,
+                     progress: Progress | None = None, **kwargs: Any) -> Any:
+    """Run ``fn(path, db_url, progress=…, **kwargs)`` (:func:`import_file` or
+    :func:`preview_file`) in a memory-capped, time-limited ``spawn`` child
+    (:func:`importers.sandbox.run_isolated`): progress comes back over a pipe, a native
+    crash becomes ``ImportRefused("unsafe")``, a cancel (``progress.cancelled``) stops the
+    child, whose transaction never commits."""
+    from importers.limits import ImportLimits
+    from importers.sandbox import run_isolated
+
+    return run_isolated(fn, Path(path), db_url, limits=ImportLimits(), on_progress=progress,
+                        label=path, **kwargs)
+
+
 def import_file_isolated(path: Path | str, db_url: str, *, progress: Progress | None = None,
                          **kwargs: Any) -> ImportReport:
-    """:func:`import_file` in a memory-capped, time-limited ``spawn`` child
-    (:func:`importers.sandbox.run_isolated`); progress comes back over a pipe, a crash
-    becomes ``ImportRefused("unsafe")``, a cancel stops the child (nothing committed).
-    Runs in-process when the sandbox is not available."""
-    try:
-        from importers.limits import ImportLimits
-        from importers.sandbox import run_isolated
-    except ImportError:
-        return import_file(path, db_url, progress=progress, **kwargs)
-    result: ImportReport = run_isolated(import_file, Path(path), db_url,
-                                        limits=ImportLimits(), on_progress=progress, **kwargs)
+    """:func:`import_file` in the sandboxed child (see :func:`run_isolated_job`)."""
+    result: ImportReport = run_isolated_job(import_file, path, db_url, progress=progress,
+                                            **kwargs)
     return result
