@@ -21,7 +21,8 @@ from importers.table import ImportRefused, RawTable
 from importers.workbook_reader import open_workbook, read_workbook, sheet_infos
 from models.progress import NullProgress, Progress
 
-_NAMES = {"xlsx": ".xlsx", "xlsm": ".xlsm", "xls": ".xls", "ods": ".ods", "csv": ".csv"}
+_NAMES = {"xlsx": ".xlsx", "xlsm": ".xlsm", "xls": ".xls", "xls_old": ".xls", "ods": ".ods",
+          "csv": ".csv"}
 _WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
 
 
@@ -43,16 +44,10 @@ def read_table(
     found = sniff(path)
     if found.kind == "csv":
         table = read_csv(path, limits=limits, progress=progress)
-    elif found.kind in _WORKBOOKS:
+    elif found.kind in (*_WORKBOOKS, "xls_old"):
         table = read_workbook(path, found.kind, sheet=sheet, limits=limits, progress=progress)
     elif found.kind == "html":
         table = read_html(path, limits=limits)
-    elif found.kind == "xls_old":
-        raise ImportRefused(
-            "unreadable", path,
-            f"this is an old Excel workbook ({found.detail}, Excel 2.x–4.0), which cannot be "
-            "read; open it in Excel or LibreOffice and save it as .xlsx",
-        )
     else:  # spreadsheetml2003
         raise ImportRefused(
             "unreadable", path,

@@ -11,6 +11,9 @@ does a formula without a cached value (xlsx: found while streaming the sheet XML
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,6 +89,14 @@ def read_workbook(
     ``password_protected``.
     """
     progress = progress or NullProgress()
+    if kind == "xls_old":
+        old = read_old_biff(path, limits)
+        return RawTable(
+            path=path, sheet=None, file_type="xls", headers=old.headers, columns=old.columns,
+            row_numbers=old.row_numbers, warnings=_normalise(old, None, limits),
+            header_row=old.header_row, skipped_rows=old.skipped,
+            notes=["an Excel 2.x-4.0 worksheet (BIFF2-4)"],
+        )
     with open_workbook(path, kind, limits) as wb:
         infos = sheet_infos(wb)
         parts: dict[str, str] = {}
@@ -232,3 +243,119 @@ def _cut_long_text(col: list[Any], header: str, rows: list[int], limits: ImportL
             warnings.append(CellWarning(rows[i], header, v[:100],
                 f"text of {len(v):,} characters is over the limit of {limits.max_cell_chars:,}; "
                 "the cell was left empty"))
+
+
+# --- Excel 2.x-4.0 worksheets (BIFF2-4 without an OLE container); calamine cannot. ---
+
+_EPOCHS = (dt.datetime(1899, 12, 30), dt.datetime(1904, 1, 1))
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def _is_date_format(fmt: str) -> bool:
+    bare = _QUOTED.sub("", fmt).lower()
+    return bare != "general" and any(ch in bare for ch in "dmyhs")
+
+
+def _excel_datetime(value: float, epoch: dt.datetime) -> Any:
+    moment = epoch + dt.timedelta(days=value)
+    if value < 1:
+        return moment.time()
+    return moment.date() if float(value).is_integer() else moment
+
+
+def read_old_biff(path: Path, limits: ImportLimits) -> DetectedTable:
+    """Read a BIFF2/3/4 worksheet stream: text, numbers, booleans and cached formula results.
+
+    Dates are recognised through the cell's number format. Raises ``damaged`` on a broken
+    record stream and ``no_table`` when nothing tabular is found.
+    """
+    data = path.read_bytes()
+    cells: dict[tuple[int, int], Any] = {}
+    formats: list[str] = []
+    xf_format: list[int] = []
+    codec, epoch = "cp1252", _EPOCHS[0]
+    pending: tuple[int, int] | None = None  # a FORMULA whose text result is in STRING
+    pos = 0
+    while pos + 4 <= len(data):
+        rec, length = struct.unpack_from("<HH", data, pos)
+        body = data[pos + 4 : pos + 4 + length]
+        pos += 4 + length
+        if len(body) < length:
+            raise ImportRefused("damaged", path, "the file is damaged: truncated record stream")
+        if rec == 0x000A:  # EOF
+            break
+        if rec == 0x0042 and length >= 2:
+            cp = struct.unpack_from("<H", body)[0]
+            codec = {1200: "utf-16-le", 367: "ascii", 10000: "mac_roman", 32768: "mac_roman",
+                     32769: "cp1252"}.get(cp, f"cp{cp}")
+        elif rec == 0x0022 and length >= 2:
+            epoch = _EPOCHS[struct.unpack_from("<H", body)[0] & 1]
+        elif rec in (0x001E, 0x041E):
+            off = 2 if rec == 0x041E else 0
+            formats.append(body[off + 1 : off + 1 + body[off]].decode("latin-1"))
+        elif rec in (0x0243, 0x0443) and length >= 2:
+            xf_format.append(body[1])
+        elif rec in (0x0007, 0x0207) and pending is not None:
+            size, off = (body[0], 1) if rec == 0x0007 else (struct.unpack_from("<H", body)[0], 2)
+            cells[pending] = body[off : off + size].decode(codec, "replace")
+            pending = None
+        elif rec in _BIFF_CELLS and length >= 7:
+            row, col = struct.unpack_from("<HH", body)
+            biff2 = rec < 0x0100
+            xf = struct.unpack_from("<H", body, 4)[0]
+            fmt_index = body[5] & 0x3F if biff2 else _xf(xf_format, xf)
+            value, is_text = _biff_value(rec, body, biff2, codec)
+            if rec in (0x0006, 0x0206, 0x0406) and is_text:
+                pending = (row, col)
+                continue
+            if type(value) is float and 0 <= fmt_index < len(formats) and _is_date_format(
+                    formats[fmt_index]) and 0 <= value < 2958466:
+                value = _excel_datetime(value, epoch)
+            cells[(row, col)] = value
+    if not cells:
+        raise ImportRefused("no_table", path, "the old Excel worksheet holds no values")
+    height = max(r for r, _ in cells) + 1
+    width = max(c for _, c in cells) + 1
+    if height * width > limits.max_cells:
+        raise ImportRefused("too_large", path, f"the sheet is {height:,} × {width:,} cells")
+    grid: list[list[Any]] = [[""] * width for _ in range(height)]
+    for (r, c), v in cells.items():
+        grid[r][c] = v
+    table = detect_table(grid)
+    if table is None:
+        raise ImportRefused("no_table", path, "the old Excel worksheet holds no values")
+    return table
+
+
+_BIFF_CELLS = frozenset({0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0203, 0x0204, 0x0205,
+                         0x027E, 0x0206, 0x0406})
+
+
+def _xf(xf_format: list[int], index: int) -> int:
+    return xf_format[index] if index < len(xf_format) else -1
+
+
+def _biff_value(rec: int, body: bytes, biff2: bool, codec: str) -> tuple[Any, bool]:
+    """(value, text_follows) of one BIFF2-4 cell record; None for errors."""
+    off = 7 if biff2 else 6
+    if rec == 0x0002:
+        return float(struct.unpack_from("<H", body, off)[0]), False
+    if rec in (0x0003, 0x0203):
+        return struct.unpack_from("<d", body, off)[0], False
+    if rec == 0x0004:
+        return body[off + 1 : off + 1 + body[off]].decode(codec, "replace"), False
+    if rec == 0x0204:
+        size = struct.unpack_from("<H", body, off)[0]
+        return body[off + 2 : off + 2 + size].decode(codec, "replace"), False
+    if rec in (0x0005, 0x0205):
+        return (None if body[off + 1] else bool(body[off])), False
+    if rec == 0x027E:
+        rk = struct.unpack_from("<I", body, off)[0]
+        num: float = float(rk >> 2 if rk < 2**31 else (rk >> 2) - 2**30) if rk & 2 else \
+            struct.unpack("<d", struct.pack("<Q", (rk & 0xFFFFFFFC) << 32))[0]
+        return (num / 100 if rk & 1 else num), False
+    result = body[off : off + 8]  # FORMULA: the cached result
+    if result[6:8] == b"\xff\xff":
+        kind = result[0]
+        return (bool(result[2]) if kind == 1 else None), kind == 0
+    return struct.unpack("<d", result)[0], False
