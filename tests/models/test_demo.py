@@ -346,3 +346,30 @@ def test_postgresql_gets_the_same_tickets(pg_db: Database, db: Database) -> None
     with pg_db.session() as s:
         created = s.scalar(select(func.max(Ticket.created_at)))
     assert created is not None and created.tzinfo is not None and created < NOW
+
+
+def test_a_broken_generator_is_caught_before_commit(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite rows skip per-row CHECKs for speed; one query afterwards still catches a bad row."""
+    from models.demo import generate as module
+
+    real = module.generate_tickets
+
+    def broken(*args: object, **kwargs: object) -> object:
+        cols = real(*args, **kwargs)  # type: ignore[arg-type]
+        cols.nps[5] = 42
+        return cols
+
+    monkeypatch.setattr(module, "generate_tickets", broken)
+    with pytest.raises(RuntimeError, match="CHECK"):
+        generate_demo(db, tickets=300, now=NOW)
+    assert _count(db, Ticket) == _count(db, Site) == 0
+
+
+def test_checks_are_on_again_afterwards(db: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    generate_demo(db, tickets=200, now=NOW)
+    with pytest.raises(IntegrityError), db.transaction() as s:
+        s.add(Ticket(source="x", external_id="1", created_at=NOW, nps=11))
