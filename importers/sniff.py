@@ -227,7 +227,7 @@ def _decode_head(head: bytes) -> str | None:
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return head.decode("utf-16", "replace")
     sample = head[:65536]
-    if sample.count(b"\x00") > len(sample) // 10:
+    if sample.count(b"\x00") > len(sample) * 3 // 10:
         return None  # a few NULs are stripped by the CSV reader; many mean binary
     ctrl = sum(sample.count(bytes([c])) for c in range(1, 32) if c not in (9, 10, 12, 13))
     if ctrl > len(sample) // 20:

@@ -1,0 +1,185 @@
+"""A hostile corpus built here: each file is refused or read correctly, in bounded time and
+memory (read in the sandbox with a 1 GiB cap; its peak RSS is measured), and this test
+process stays alive."""
+
+from __future__ import annotations
+
+import random
+import string
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from importers.limits import ImportLimits
+from importers.reader import read_table
+from importers.sandbox import run_isolated
+from importers.table import ImportRefused, RawTable
+from tests.importers.conftest import inline, number, simple_rows, write_xlsx
+
+CAPPED = ImportLimits(child_memory_mb=1024, timeout_s=30)
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
+              for i in range(1, 10))
+    + "]>"
+)
+XXE = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def isolated(
+    path: Path, limits: ImportLimits = CAPPED
+) -> tuple[RawTable | ImportRefused, dict[str, Any]]:
+    """Read ``path`` in the capped child; return the table or the refusal, and the report."""
+    report: dict[str, Any] = {}
+    start = time.monotonic()
+    try:
+        outcome: RawTable | ImportRefused = run_isolated(read_table, path, limits=limits,
+                                                         report=report)
+    except ImportRefused as exc:
+        outcome = exc
+    report["elapsed"] = time.monotonic() - start
+    assert report["elapsed"] < 10
+    if "peak_rss_mb" in report:
+        assert report["peak_rss_mb"] < 1024
+    return outcome, report
+
+
+def refused(path: Path, code: str, limits: ImportLimits = CAPPED) -> ImportRefused:
+    outcome, _ = isolated(path, limits)
+    assert isinstance(outcome, ImportRefused), outcome
+    assert outcome.code == code, outcome
+    assert str(path) in str(outcome)
+    return outcome
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    write_xlsx(path, simple_rows(2))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf, \
+            zf.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as fh:
+        block = b"<row><c><v>1</v></c></row>" * 40_000  # ~1 MiB
+        for _ in range(300):  # ~300 MiB of XML, ~0.3 MiB compressed
+            fh.write(block)
+    err = refused(path, "unsafe")
+    assert "zip bomb" in err.message
+
+
+def test_package_over_the_total_size_is_refused(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "big.xlsx", simple_rows(20_000))
+    err = refused(path, "too_large", ImportLimits(max_total_uncompressed=200_000))
+    assert "inflate" in err.message
+
+
+@pytest.mark.parametrize(
+    ("ref", "row"),
+    [("XFD1048576", 1048576), ("XFE1", 1), ("A1048577", 1048577), ("SS2", 2)],
+)
+def test_far_and_beyond_grid_cells_are_refused(tmp_path: Path, ref: str, row: int) -> None:
+    body = simple_rows(2) + f'<row r="{row}">{number(ref, 1)}</row>'
+    path = write_xlsx(tmp_path / "far.xlsx", body)
+    err = refused(path, "too_large")
+    assert "beyond the allowed grid" in err.message
+
+
+def test_far_empty_styled_cells_are_harmless(tmp_path: Path) -> None:
+    body = simple_rows(2) + '<row r="1048576"><c r="XFD1048576" s="0"/></row>'
+    outcome, report = isolated(write_xlsx(tmp_path / "styled.xlsx", body))
+    assert isinstance(outcome, RawTable)
+    assert outcome.column("id") == [1002, 1003]
+    assert report["peak_rss_mb"] < 300
+
+
+@pytest.mark.parametrize("prolog", [BILLION_LAUGHS, XXE], ids=["billion_laughs", "xxe"])
+def test_dtds_are_refused_in_any_part(tmp_path: Path, prolog: str) -> None:
+    sheet = write_xlsx(tmp_path / "sheet.xlsx", inline("A1", "&lol9;"), prolog=prolog)
+    assert "DTD" in refused(sheet, "unsafe").message
+    strings = write_xlsx(tmp_path / "sst.xlsx", simple_rows(2),
+                         extra={"xl/sharedStrings.xml": (prolog + "<sst/>").encode()})
+    refused(strings, "unsafe")
+
+
+def test_truncated_xlsx_is_damaged(tmp_path: Path) -> None:
+    good = write_xlsx(tmp_path / "good.xlsx", simple_rows(500))
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[:-300])  # the central directory is gone
+    refused(cut, "damaged")
+
+
+def test_encrypted_package_is_password_protected(tmp_path: Path) -> None:
+    path = tmp_path / "secret.xlsx"
+    names = b"".join(n.encode("utf-16-le") + b"\0\0" + b"\0" * 40 for n in
+                     ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + names + b"\0" * 2048)
+    assert "password" in refused(path, "password_protected").message
+
+
+def test_html_saved_as_xls_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_text("<html><head><meta charset='utf-8'></head><body><table>"
+                    "<tr><th>工单号</th><th>状态</th></tr><tr><td>1001</td><td>已解决</td></tr>"
+                    "<tr><td>1002</td><td>处理中<br>待回访</td></tr></table></body></html>",
+                    encoding="utf-8")
+    outcome, _ = isolated(path)
+    assert isinstance(outcome, RawTable)
+    assert outcome.file_type == "html"
+    assert outcome.headers == ["工单号", "状态"]
+    assert outcome.column("工单号") == ["1001", "1002"]
+    assert outcome.column("状态")[1] == "处理中\n待回访"
+
+
+def test_csv_named_xlsx_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.xlsx"
+    path.write_text("id;name\n1;a\n2;b\n", encoding="utf-8")
+    outcome, _ = isolated(path)
+    assert isinstance(outcome, RawTable)
+    assert (outcome.file_type, outcome.delimiter) == ("csv", ";")
+    assert outcome.column("name") == ["a", "b"]
+
+
+def test_megabyte_cell_is_emptied_with_a_warning(tmp_path: Path) -> None:
+    big = "".join(random.Random(1).choices(string.ascii_letters, k=1_048_576))  # no bomb
+    body = simple_rows(1) + f'<row r="3">{number("A3", 7)}{inline("B3", big)}</row>'
+    outcome, _ = isolated(write_xlsx(tmp_path / "bigcell.xlsx", body))
+    assert isinstance(outcome, RawTable)
+    assert outcome.column("name") == ["n2", None]
+    [warning] = outcome.warnings
+    assert warning.row == 3
+    assert "1,048,576 characters" in warning.reason
+    csv_path = tmp_path / "bigcell.csv"
+    csv_path.write_text(f"id,name\n1,{big}\n", encoding="utf-8")
+    outcome, _ = isolated(csv_path)
+    assert isinstance(outcome, RawTable)
+    assert outcome.column("name") == [None]
+
+
+def test_formula_without_cached_value(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "sum"])
+    ws["A2"] = 1
+    ws["B2"] = "=1+1"
+    path = tmp_path / "formula.xlsx"
+    wb.save(path)
+    outcome, _ = isolated(path)
+    assert isinstance(outcome, RawTable)
+    assert outcome.column("sum") == [None]
+    assert "formula without a saved result" in outcome.warnings[0].reason
+
+
+def test_nul_bytes_in_csv(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"id,name\n1,a\x00b\n2,\x00\x00\n")
+    outcome, _ = isolated(path)
+    assert isinstance(outcome, RawTable)
+    assert outcome.column("name") == ["ab", None]
+    assert [w.row for w in outcome.warnings] == [2, 3]
+
+
+def test_cells_without_references_are_bounded(tmp_path: Path) -> None:
+    wide = "<row>" + "<c><v>1</v></c>" * 600 + "</row>"  # no r: placed left to right
+    path = write_xlsx(tmp_path / "wide.xlsx", wide)
+    assert "beyond the allowed grid" in refused(path, "too_large").message
