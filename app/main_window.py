@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.icons import icon
+from app.import_service import page_services
 from app.pages import PAGE_KEYS, PAGES
 from app.settings import Settings
 from app.status_bar import DatabaseStatusBar
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
                 bus=self.bus,
                 user=self.settings.user_name,
                 prefs=self.settings.page(key),
+                services=page_services(self.db, self.settings.user_name),
             )
             page = spec.build(context)
             placeholder = self.stack.widget(index)

@@ -83,3 +83,4 @@ class PageContext:
     bus: DataBus
     user: str  # the name written to audit entries and acknowledgements
     prefs: Preferences = field(default_factory=MemoryPreferences)
+    services: dict[str, Any] = field(default_factory=dict)  # e.g. "imports": ImportService

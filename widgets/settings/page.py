@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.context import PageContext
+from widgets.imports.watched_folder_tab import WatchedFolderTab
 
 
 class GeneralSettingsTab(QWidget):
@@ -74,6 +75,7 @@ class SettingsPage(QWidget):
         self.general = GeneralSettingsTab(context)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
+        self.tabs.addTab(WatchedFolderTab(context), self.tr("Watched folder"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.tabs)

@@ -1,0 +1,181 @@
+"""The mapping dialog: which column fills which field, with samples and a confidence mark.
+
+One row per column of the file: header, sample values, a field combo box (or
+"Ignore"), a unit combo box for durations and how the field was found. Unknown
+priority/status values are listed once with their counts, each with a combo box to
+map it to a known code. "Save as profile" names the mapping so the next file from
+the same source imports without this dialog. ``mapping()`` returns the plain dict the
+import service takes.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.imports.messages import confidence_text
+from widgets.imports.service import FieldChoice, ImportPreview
+
+UNITS = ("seconds", "minutes", "hours", "days")
+
+
+class MappingDialog(QDialog):
+    """Confirm or fix the detected mapping of ``preview``'s columns."""
+
+    def __init__(self, preview: ImportPreview, fields: list[FieldChoice],
+                 codes: dict[str, list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview, self._fields = preview, fields
+        self.setWindowTitle(self.tr("Column mapping — %1").replace("%1", preview.path.name))
+        info = self.tr("%1 rows. Check which column fills which field.").replace(
+            "%1", f"{preview.rows:,}")
+        if preview.profile:
+            info += " " + self.tr("Profile used: %1").replace("%1", preview.profile)
+        self.info = QLabel(info)
+        self.info.setWordWrap(True)
+        self.table = QTableWidget(len(preview.columns), 5)
+        self.table.setAccessibleName(self.tr("Column mapping"))
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Sample values"),
+                                              self.tr("Field"), self.tr("Unit"),
+                                              self.tr("Found by")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.field_boxes: list[QComboBox] = []
+        self.unit_boxes: list[QComboBox] = []
+        for r, col in enumerate(preview.columns):
+            self.table.setItem(r, 0, QTableWidgetItem(col.header))
+            self.table.setItem(r, 1, QTableWidgetItem(" · ".join(col.samples)))
+            box = QComboBox()
+            box.setAccessibleName(self.tr("Field for %1").replace("%1", col.header))
+            box.addItem(self.tr("(ignore)"), None)
+            for f in fields:
+                box.addItem(f.label + (" *" if f.required else ""), f.name)
+            box.setCurrentIndex(max(0, box.findData(col.field)) if col.field else 0)
+            unit = QComboBox()
+            unit.setAccessibleName(self.tr("Unit for %1").replace("%1", col.header))
+            for u, text in zip(UNITS, (self.tr("seconds"), self.tr("minutes"), self.tr("hours"),
+                                       self.tr("days")), strict=True):
+                unit.addItem(text, u)
+            unit.setCurrentIndex(max(0, unit.findData(col.unit or "minutes")))
+            self.table.setCellWidget(r, 2, box)
+            self.table.setCellWidget(r, 3, unit)
+            self.table.setItem(r, 4, QTableWidgetItem(confidence_text(col.confidence)))
+            self.field_boxes.append(box)
+            self.unit_boxes.append(unit)
+            box.currentIndexChanged.connect(lambda _i, row=r: self._on_field_changed(row))
+            self._update_unit(r)
+        self.table.resizeColumnsToContents()
+        self.value_boxes: dict[tuple[str, str], QComboBox] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 3)
+        if preview.unknown_values:
+            layout.addWidget(self._unknown_values_box(codes), 1)
+        row = QHBoxLayout()
+        self.save_profile = QCheckBox(self.tr("Save as profile:"))
+        self.profile_name = QLineEdit(preview.profile or preview.path.stem)
+        self.profile_name.setAccessibleName(self.tr("Profile name"))
+        row.addWidget(self.save_profile)
+        row.addWidget(self.profile_name, 1)
+        layout.addLayout(row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(900, 600)
+
+    def _unknown_values_box(self, codes: dict[str, list[str]]) -> QGroupBox:
+        group = QGroupBox(self.tr("Unknown values"))
+        items = [(f, v, n) for f, counts in self.preview.unknown_values.items()
+                 for v, n in counts.items()]
+        table = QTableWidget(len(items), 4)
+        table.setAccessibleName(self.tr("Unknown values"))
+        table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("Rows"),
+                                         self.tr("Treat as")])
+        table.verticalHeader().hide()
+        labels = {f.name: f.label for f in self._fields}
+        for r, (name, value, count) in enumerate(items):
+            table.setItem(r, 0, QTableWidgetItem(labels.get(name, name)))
+            table.setItem(r, 1, QTableWidgetItem(value))
+            table.setItem(r, 2, QTableWidgetItem(str(count)))
+            box = QComboBox()
+            box.setAccessibleName(self.tr("Treat %1 as").replace("%1", value))
+            box.addItem(self.tr("(reject the rows)"), None)
+            for code in codes.get(name, []):
+                box.addItem(code, code)
+            table.setCellWidget(r, 3, box)
+            self.value_boxes[(name, value)] = box
+        table.resizeColumnsToContents()
+        self.unknown_table = table
+        QVBoxLayout(group).addWidget(table)
+        return group
+
+    def _on_field_changed(self, row: int) -> None:
+        name = self.field_boxes[row].currentData()
+        if name:  # a field is filled by one column: release it elsewhere
+            for r, box in enumerate(self.field_boxes):
+                if r != row and box.currentData() == name:
+                    box.setCurrentIndex(0)
+        item = self.table.item(row, 4)
+        if item is not None:
+            item.setText(confidence_text("user" if name else "none"))
+        self._update_unit(row)
+
+    def _update_unit(self, row: int) -> None:
+        name = self.field_boxes[row].currentData()
+        kind = next((f.kind for f in self._fields if f.name == name), None)
+        self.unit_boxes[row].setEnabled(kind == "duration")
+
+    def set_field(self, header: str, field_name: str | None) -> None:
+        """Choose the field of the column ``header`` (as the user would)."""
+        row = [c.header for c in self.preview.columns].index(header)
+        box = self.field_boxes[row]
+        box.setCurrentIndex(box.findData(field_name) if field_name else 0)
+
+    def map_value(self, field_name: str, value: str, code: str | None) -> None:
+        box = self.value_boxes[(field_name, value)]
+        box.setCurrentIndex(box.findData(code) if code else 0)
+
+    def mapping(self) -> dict[str, Any]:
+        """The mapping as chosen in the dialog (plain dict for the import service)."""
+        data = copy.deepcopy(self.preview.mapping)
+        kinds = {f.name: f.kind for f in self._fields}
+        data["mapping"], data["units"] = {}, {}
+        for col, box, unit in zip(self.preview.columns, self.field_boxes, self.unit_boxes,
+                                  strict=True):
+            name = box.currentData()
+            if name:
+                data["mapping"][col.header] = name
+                if kinds.get(name) == "duration":
+                    data["units"][col.header] = unit.currentData()
+        value_map: dict[str, dict[str, str]] = dict(data.get("options", {}).get("value_map", {}))
+        for (name, value), box in self.value_boxes.items():
+            if box.currentData():
+                value_map.setdefault(name, {})[value] = box.currentData()
+        data.setdefault("options", {})["value_map"] = value_map
+        data["headers"] = [c.header for c in self.preview.columns]
+        return data
+
+    def profile_to_save(self) -> str | None:
+        """The profile name to save the mapping under, or None."""
+        name = self.profile_name.text().strip()
+        return name if self.save_profile.isChecked() and name else None

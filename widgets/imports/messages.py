@@ -1,0 +1,88 @@
+"""Translated texts for the stable codes the importers return (reasons, refusals, stages)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportMessages", text)
+
+
+def _lookup(texts: dict[str, str], code: str, fallback: str) -> str:
+    return _tr(texts[code]) if code in texts else (fallback or code)
+
+
+def reason_text(code: str, fallback: str = "") -> str:
+    """The user's-language text of a row error's reason code."""
+    texts = {
+        "missing_required": QT_TRANSLATE_NOOP("ImportMessages", "Required value is empty"),
+        "unparseable": QT_TRANSLATE_NOOP("ImportMessages", "Value cannot be read"),
+        "duplicate_id": QT_TRANSLATE_NOOP(
+            "ImportMessages", "Duplicate ticket ID (the first one is kept)"),
+        "resolved_before_created": QT_TRANSLATE_NOOP(
+            "ImportMessages", "Resolved before it was created"),
+        "first_response_before_created": QT_TRANSLATE_NOOP(
+            "ImportMessages", "First response before it was created"),
+        "first_response_after_resolution": QT_TRANSLATE_NOOP(
+            "ImportMessages", "First response after the resolution"),
+        "duration_out_of_range": QT_TRANSLATE_NOOP(
+            "ImportMessages", "Duration is negative or longer than a year"),
+        "unknown_priority": QT_TRANSLATE_NOOP("ImportMessages", "Unknown priority"),
+        "unknown_status": QT_TRANSLATE_NOOP("ImportMessages", "Unknown status"),
+        "unknown_value": QT_TRANSLATE_NOOP("ImportMessages", "Unknown value"),
+        "csat_out_of_scale": QT_TRANSLATE_NOOP("ImportMessages", "Satisfaction outside its scale"),
+        "nps_out_of_range": QT_TRANSLATE_NOOP(
+            "ImportMessages", "NPS is not a whole number from 0 to 10"),
+        "future_time": QT_TRANSLATE_NOOP("ImportMessages", "Time is more than a day in the future"),
+        "negative_number": QT_TRANSLATE_NOOP("ImportMessages", "Number must not be negative"),
+    }
+    return _lookup(texts, code, fallback)
+
+
+def refusal_text(code: str, fallback: str = "") -> str:
+    """The user's-language text of a refused file or undo."""
+    texts = {
+        "not_found": QT_TRANSLATE_NOOP("ImportMessages", "The file does not exist."),
+        "unreadable": QT_TRANSLATE_NOOP("ImportMessages", "The file cannot be read."),
+        "password_protected": QT_TRANSLATE_NOOP(
+            "ImportMessages", "The file is password protected."),
+        "damaged": QT_TRANSLATE_NOOP("ImportMessages", "The file is damaged."),
+        "not_a_spreadsheet": QT_TRANSLATE_NOOP("ImportMessages", "The file is not a spreadsheet."),
+        "too_large": QT_TRANSLATE_NOOP("ImportMessages", "The file is over a safety limit."),
+        "unsafe": QT_TRANSLATE_NOOP("ImportMessages", "This file could not be read safely."),
+        "no_table": QT_TRANSLATE_NOOP("ImportMessages", "The file holds no table."),
+        "unknown_profile": QT_TRANSLATE_NOOP("ImportMessages", "There is no such mapping profile."),
+        "bad_timezone": QT_TRANSLATE_NOOP("ImportMessages", "Unknown time zone."),
+        "newer_batch": QT_TRANSLATE_NOOP(
+            "ImportMessages", "A later import changed the same rows: undo that one first."),
+        "already_undone": QT_TRANSLATE_NOOP("ImportMessages", "This import was undone already."),
+        "not_found_batch": QT_TRANSLATE_NOOP("ImportMessages", "There is no such import."),
+        "cannot_undo": QT_TRANSLATE_NOOP("ImportMessages", "This import cannot be undone."),
+    }
+    return _lookup(texts, code, fallback)
+
+
+def stage_text(stage: str) -> str:
+    """The user's-language name of a progress stage."""
+    texts = {
+        "checking": QT_TRANSLATE_NOOP("ImportMessages", "Checking"),
+        "reading": QT_TRANSLATE_NOOP("ImportMessages", "Reading"),
+        "validating": QT_TRANSLATE_NOOP("ImportMessages", "Validating"),
+        "loading": QT_TRANSLATE_NOOP("ImportMessages", "Loading"),
+        "done": QT_TRANSLATE_NOOP("ImportMessages", "Done"),
+    }
+    return _lookup(texts, stage, stage)
+
+
+def confidence_text(confidence: str) -> str:
+    """A short marker of how a column's field was found."""
+    texts = {
+        "profile": QT_TRANSLATE_NOOP("ImportMessages", "✔ profile"),
+        "user": QT_TRANSLATE_NOOP("ImportMessages", "✔ chosen"),
+        "exact": QT_TRANSLATE_NOOP("ImportMessages", "✔ sure"),
+        "fuzzy": QT_TRANSLATE_NOOP("ImportMessages", "≈ likely"),
+        "values": QT_TRANSLATE_NOOP("ImportMessages", "? guessed"),
+        "none": QT_TRANSLATE_NOOP("ImportMessages", "— ignored"),
+    }
+    return _lookup(texts, confidence, confidence)
