@@ -163,7 +163,7 @@ def _holidays(now: dt.datetime) -> set[int]:
     local = now + dt.timedelta(hours=LOCAL_UTC_OFFSET_H)
     years = range(local.year - SPAN_DAYS // 365 - 1, local.year + 1)
     epoch = dt.date(1970, 1, 1)
-    return {(day - epoch).days for day in holidays.China(years=years)}
+    return {(day - epoch).days for day in holidays.country_holidays("CN", years=years)}
 
 
 def _count(s: Session, entity: type[object]) -> int:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import CheckConstraint, Dialect, insert
+from sqlalchemy import CheckConstraint, Dialect, Table, insert
 from sqlalchemy.orm import Session
 
 from models.demo.org import DemoOrg
@@ -23,6 +23,7 @@ from models.demo.tickets import NO_TIME, TicketColumns
 from models.orm import UTC, Ticket
 from models.progress import Progress
 
+TICKETS = cast(Table, Ticket.__table__)
 CHUNK = 50_000
 """Rows per executemany call; progress is reported and cancel checked between chunks."""
 
@@ -70,7 +71,7 @@ def insert_tickets(
                 cursor.executemany(sql, zip(*values, strict=True))
             else:
                 rows = [dict(zip(COLUMNS, row, strict=True)) for row in zip(*values, strict=True)]
-                session.execute(insert(Ticket.__table__), rows)
+                session.execute(insert(TICKETS), rows)
             progress.update(hi, n, stage)
     finally:
         if sqlite:
@@ -88,7 +89,7 @@ def _violations_sql(dialect: Dialect) -> str:
     million rows, a fraction of what per-row checking costs the insert."""
     checks = [
         str(c.sqltext.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-        for c in Ticket.__table__.constraints
+        for c in TICKETS.constraints
         if isinstance(c, CheckConstraint)
     ]
     broken = " OR ".join(f"NOT ({check})" for check in checks) or "0"
