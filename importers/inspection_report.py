@@ -3,18 +3,26 @@
 Both kinds validate into ``(row, column, value, code, message)`` tuples; this module
 turns them into :class:`RowError` objects, a :class:`ValidationReport` that keeps the
 rejected rows' cells for export, and the :class:`ImportReport` that the command line
-prints and the Imports page shows — the same shapes as a ticket import.
+prints and the Imports page shows — the same shapes as a ticket import — and undoes a
+batch with the same refusals as the ticket undo (:func:`undo_import`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from importers.batches import BatchUndoError
 from importers.report import ImportReport, RowError, ValidationReport, json_value
 from importers.table import RawTable
+from models.db import Database
+from models.orm import ImportBatch, ImportRowBackup
+from models.orm.admin import BatchStatus
 
 ErrorTuple = tuple[int, str, Any, str, str]
 
@@ -57,3 +65,33 @@ def import_report(table: RawTable, kind: str, errors: Sequence[RowError], notes:
         inserted=inserted, updated=updated, rejected=validation.rejected, errors=list(errors),
         warnings=list(notes), source=source, sheet=table.sheet,
         mode="skip-invalid" if skip_invalid else "all-or-nothing", validation=validation)
+
+
+def undo_import(db: Database, batch_id: int, kind: str, table_name: str,
+                undo: Callable[[Session, ImportBatch], None]) -> None:
+    """Undo batch ``batch_id`` of ``kind`` in one transaction with ``undo(session, batch)``.
+
+    Refuses like the ticket undo (:class:`importers.batches.BatchUndoError`): ``not_found``,
+    ``already_undone``, ``unsupported_kind``, and ``newer_batch`` when a later committed
+    batch updated rows of ``table_name`` that this batch wrote (undo that one first, or
+    the restored values would be wrong).
+    """
+    with db.transaction() as s:
+        batch = s.get(ImportBatch, batch_id)
+        if batch is None:
+            raise BatchUndoError("not_found", f"no import batch {batch_id}")
+        if batch.status is BatchStatus.UNDONE:
+            raise BatchUndoError("already_undone", f"batch {batch_id} was undone already")
+        if batch.kind != kind:
+            raise BatchUndoError("unsupported_kind", f"batch {batch_id} is not a {kind} batch")
+        later = s.execute(
+            select(ImportRowBackup.batch_id, ImportRowBackup.previous)
+            .join(ImportBatch, ImportBatch.id == ImportRowBackup.batch_id)
+            .where(ImportBatch.id > batch_id, ImportBatch.status == BatchStatus.COMMITTED,
+                   ImportRowBackup.table_name == table_name))
+        for other, previous in later:
+            if (previous or {}).get("import_batch_id") == batch_id:
+                raise BatchUndoError("newer_batch", f"batch {other} changed {table_name} of "
+                                     f"batch {batch_id}: undo batch {other} first", other)
+        undo(s, batch)
+        batch.status = BatchStatus.UNDONE

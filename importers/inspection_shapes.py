@@ -21,7 +21,7 @@ first synonym in a role's list that a header matches wins, so ``conducted_on`` b
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,19 +109,21 @@ def header_key(header: str) -> str:
     return normalise_token(header or "")
 
 
-def assign_roles(headers: Sequence[str], roles: Sequence[str] | None = None) -> dict[str, int]:
-    """Map roles to column indexes by synonyms; each column serves at most one role.
+def assign_roles(headers: Sequence[str], roles: Sequence[str] | None = None,
+                 synonyms: Mapping[str, Sequence[str]] = ROLE_SYNONYMS) -> dict[str, int]:
+    """Map roles to column indexes by ``synonyms`` (role → normalised synonyms, most
+    specific first); each column serves at most one role.
 
     Exact synonym matches only (after normalisation); ``roles`` limits which roles are
-    looked for (default: all).
+    looked for (default: all). The vendor-metric import uses it with its own table.
     """
     keys = [header_key(h) for h in headers]
     taken: set[int] = set()
     out: dict[str, int] = {}
-    for role, synonyms in ROLE_SYNONYMS.items():
+    for role, names in synonyms.items():
         if roles is not None and role not in roles:
             continue
-        for syn in synonyms:
+        for syn in names:
             j = next((j for j, k in enumerate(keys) if k == syn and j not in taken), None)
             if j is not None:
                 out[role] = j

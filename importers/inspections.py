@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING
 
 from importers.inspection_items import bind_items
 from importers.inspection_loading import LoadCounts, load_visits, undo_inspection_batch
-from importers.inspection_report import batch_report, file_sha256, import_report, row_errors
+from importers.inspection_report import (
+    batch_report,
+    file_sha256,
+    import_report,
+    row_errors,
+    undo_import,
+)
 from importers.inspection_shapes import (
     choice_item_columns,
     detect_shape,
@@ -42,7 +48,6 @@ from importers.table import RawTable
 from importers.values import resolve_timezone
 from models.db import Database
 from models.orm import ImportBatch, utcnow
-from models.orm.admin import BatchStatus
 from models.orm.checklists import InspectionKind
 from models.progress import NullProgress, Progress
 
@@ -165,17 +170,10 @@ def import_inspections(table: RawTable, db: Database,
 def undo_inspection_import(db: Database, batch_id: int) -> None:
     """Undo an inspections batch in one transaction (see :func:`undo_inspection_batch`).
 
-    Raises ``LookupError`` for an unknown batch and ``ValueError`` when it is not an
-    inspections batch or was undone already.
+    Raises :class:`importers.batches.BatchUndoError` (unknown batch, undone already, not an
+    inspections batch, or a later batch changed its visits).
     """
-    with db.transaction() as s:
-        batch = s.get(ImportBatch, batch_id)
-        if batch is None:
-            raise LookupError(f"no import batch {batch_id}")
-        if batch.kind != KIND or batch.status is BatchStatus.UNDONE:
-            raise ValueError(f"batch {batch_id} is not a committed inspections import")
-        undo_inspection_batch(s, batch)
-        batch.status = BatchStatus.UNDONE
+    undo_import(db, batch_id, KIND, "inspections", undo_inspection_batch)
 
 
 def run_inspection_job(table: RawTable, db: Database, job: JobOptions,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from importers.inspection_shapes import assign_roles
 from importers.table import RawTable
 from importers.values import normalise_token, parse_numbers
 
@@ -95,25 +96,10 @@ def metric_unit(key: str) -> str | None:
     return METRIC_SYNONYMS.get(key, (None, ()))[0]
 
 
-def assign_roles(headers: Sequence[str]) -> dict[str, int]:
-    """Role → column index by exact normalised synonym, each column used once."""
-    keys = [normalise_token(h or "") for h in headers]
-    out: dict[str, int] = {}
-    taken: set[int] = set()
-    for role, synonyms in ROLE_SYNONYMS.items():
-        for syn in synonyms:
-            j = next((j for j, k in enumerate(keys) if k == syn and j not in taken), None)
-            if j is not None:
-                out[role] = j
-                taken.add(j)
-                break
-    return out
-
-
 def detect_vendor_shape(table: RawTable) -> VendorPlan:
     """Classify ``table`` (see the module docstring). Raises ``ValueError`` without a
     vendor column."""
-    roles = assign_roles(table.headers)
+    roles = assign_roles(table.headers, synonyms=ROLE_SYNONYMS)
     if "vendor_code" not in roles and "vendor_name" not in roles:
         raise ValueError("no vendor column (e.g. 供应商 / Vendor / Supplier)")
     if "metric" in roles and "value" in roles:

@@ -26,6 +26,7 @@ from importers.inspection_report import (
     file_sha256,
     import_report,
     row_errors,
+    undo_import,
 )
 from importers.periods import Period, current_quarter, parse_period
 from importers.report import ImportReport
@@ -40,7 +41,6 @@ from importers.vendor_metric_rows import ParsedMetrics, parse_long, parse_wide
 from importers.vendor_metric_shapes import VendorPlan, detect_vendor_shape
 from models.db import Database
 from models.orm import ImportBatch, utcnow
-from models.orm.admin import BatchStatus
 from models.progress import NullProgress, Progress
 
 if TYPE_CHECKING:
@@ -158,16 +158,10 @@ def _load(table: RawTable, db: Database, options: VendorMetricImportOptions, pla
 
 
 def undo_vendor_metric_import(db: Database, batch_id: int) -> None:
-    """Undo a vendor-metrics batch in one transaction. Raises ``LookupError`` for an
-    unknown batch, ``ValueError`` when it is not a committed vendor-metrics batch."""
-    with db.transaction() as s:
-        batch = s.get(ImportBatch, batch_id)
-        if batch is None:
-            raise LookupError(f"no import batch {batch_id}")
-        if batch.kind != KIND or batch.status is BatchStatus.UNDONE:
-            raise ValueError(f"batch {batch_id} is not a committed vendor-metrics import")
-        undo_vendor_metric_batch(s, batch)
-        batch.status = BatchStatus.UNDONE
+    """Undo a vendor-metrics batch in one transaction (see
+    :func:`importers.vendor_metric_loading.undo_vendor_metric_batch`). Raises
+    :class:`importers.batches.BatchUndoError` like :func:`undo_inspection_import`."""
+    undo_import(db, batch_id, KIND, "vendor_metrics", undo_vendor_metric_batch)
 
 
 def run_vendor_metric_job(table: RawTable, db: Database, job: JobOptions,

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from importers.batches import BatchUndoError
 from importers.csv_reader import read_csv
 from importers.inspection_visits import visit_uuid
 from importers.inspections import (
@@ -218,6 +219,9 @@ def test_reimport_updates_and_undo_restores(db: Database, tmp_path: Path) -> Non
     assert inspections(db)["X1"].score == 50.0
 
     assert second.batch is not None and first.batch is not None
+    with pytest.raises(BatchUndoError) as newer:  # batch 2 changed X1 of batch 1
+        undo_inspection_import(db, first.batch)
+    assert (newer.value.code, newer.value.other) == ("newer_batch", second.batch)
     undo_inspection_import(db, second.batch)
     got = inspections(db)
     assert sorted(got) == ["X1", "X2"] and got["X1"].score == 100.0
@@ -227,7 +231,7 @@ def test_reimport_updates_and_undo_restores(db: Database, tmp_path: Path) -> Non
             InspectionAnswer.inspection_id == got["X1"].id)).all() == [Choice.YES, Choice.YES]
         assert s.scalars(select(Site.code).order_by(Site.code)).all() == ["S1", "S2"]
         assert s.get(ImportBatch, second.batch).status is BatchStatus.UNDONE  # type: ignore
-    with pytest.raises(ValueError):
+    with pytest.raises(BatchUndoError, match="undone already"):
         undo_inspection_import(db, second.batch)
     undo_inspection_import(db, first.batch)
     assert count(db, Inspection) == 0 and count(db, Site) == 0 and count(db, InspectionAnswer) == 0

@@ -3,26 +3,23 @@ synonyms, unknown vendors, re-import as update, undo — SQLite and once Postgre
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from importers.csv_reader import read_csv
+from importers.batches import BatchUndoError
 from importers.periods import Period, current_quarter, parse_period
-from importers.table import RawTable
 from importers.vendor_metrics import (
     VendorMetricImportOptions,
     import_vendor_metrics,
     undo_vendor_metric_import,
 )
-from importers.workbook_reader import read_workbook
 from models.db import Database
 from models.orm import ImportBatch, Vendor, VendorMetric
+from tests.importers.test_inspection_import import write_csv, write_xlsx
 
 D = dt.date
 
@@ -63,20 +60,6 @@ def test_parse_period_refuses(text: Any) -> None:
 def test_current_quarter() -> None:
     assert current_quarter(D(2026, 11, 21)).label == "2026Q4"
     assert current_quarter(D(2026, 1, 1)) == Period(D(2026, 1, 1), D(2026, 4, 1), "2026Q1")
-
-
-def write_xlsx(path: Path, rows: list[list[Any]]) -> RawTable:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return read_workbook(path, "xlsx")
-
-
-def write_csv(path: Path, rows: list[list[Any]]) -> RawTable:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    return read_csv(path)
 
 
 def figures(db: Database) -> dict[tuple[str, str, str], float]:
@@ -211,6 +194,8 @@ def test_reimport_updates_and_undo(db: Database, tmp_path: Path) -> None:
     assert (first.inserted, second.inserted, second.updated) == (4, 2, 2)
     assert figures(db)[("Acme", "2026Q1", "on_time_rate_pct")] == 95.0
     assert second.batch is not None and first.batch is not None
+    with pytest.raises(BatchUndoError, match="undo batch"):
+        undo_vendor_metric_import(db, first.batch)
     undo_vendor_metric_import(db, second.batch)
     got = figures(db)
     assert got[("Acme", "2026Q1", "on_time_rate_pct")] == 90.0 and len(got) == 4
@@ -222,7 +207,7 @@ def test_reimport_updates_and_undo(db: Database, tmp_path: Path) -> None:
     assert figures(db) == {}
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Vendor)) == 0
-    with pytest.raises(ValueError):
+    with pytest.raises(BatchUndoError):
         undo_vendor_metric_import(db, first.batch)
 
 
