@@ -59,7 +59,7 @@ class ChecklistsPage(QWidget):
         self.versions.setHeaderLabels([self.tr("Checklist / version"), self.tr("Published"),
                                        self.tr("Inspections")])
         self.versions.setAccessibleName(self.tr("Checklists and versions"))
-        self.versions.setColumnWidth(0, 260)
+        self.versions.setColumnWidth(0, 230)
         self.versions.itemActivated.connect(self._on_versions_item_activated)
         self.versions.itemClicked.connect(self._on_versions_item_activated)
         self.outline = OutlineTree(self.document)
@@ -80,7 +80,7 @@ class ChecklistsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(self.preview)
-        splitter.setSizes([300, 520, 460])
+        splitter.setSizes([340, 520, 460])
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from widgets.checklists.document import TemplateDocument
@@ -24,6 +24,7 @@ class PreviewWidget(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setAccessibleName(self.tr("Preview of the fill form"))
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -48,6 +49,7 @@ class PreviewWidget(QWidget):
             .replace("%3", str(len(scored))).replace("%4", str(critical))
             .replace("%5", f"{spec.pass_score:g}"))
         body = QWidget()
+        body.setStyleSheet("QPushButton { padding: 2px 4px; font-size: 11px; }")
         column = QVBoxLayout(body)
         self.cards = []
         number = 0
@@ -60,6 +62,8 @@ class PreviewWidget(QWidget):
                 card = ItemCard(number, dataclasses.replace(item, id=-number),
                                 dimension_label(item.dimension))
                 card.set_read_only(True)
+                for child in card.findChildren(QWidget):  # the preview is narrower than a tablet
+                    child.setMinimumWidth(0)
                 column.addWidget(card)
                 self.cards.append(card)
         column.addStretch(1)

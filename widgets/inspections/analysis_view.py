@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QTableWidget,
@@ -101,11 +102,13 @@ class AnalysisView(QWidget):
         self.heatmap = QTableWidget()
         self.heatmap.setAccessibleName(self.tr("Site × section heatmap"))
         self.heatmap.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.heatmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.heatmap.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.calibration = QTableWidget(0, 4)
         self.calibration.setAccessibleName(self.tr("Inspector calibration"))
         self.calibration.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.calibration.setHorizontalHeaderLabels([
-            self.tr("Inspector"), self.tr("Inspections"), self.tr("Deviation (points)"),
+            self.tr("Inspector"), self.tr("Compared / all"), self.tr("Deviation (points)"),
             self.tr("Flag")])
         self.calibration.verticalHeader().hide()
         self.calibration.horizontalHeader().setStretchLastSection(True)
@@ -189,17 +192,21 @@ class AnalysisView(QWidget):
             self.heatmap.setColumnCount(1)
             self.heatmap.setItem(0, 0, QTableWidgetItem(self.tr("Choose a checklist")))
             return
+        # sections without any scored answer (e.g. only comments) are left out
+        columns = [c for c in range(len(matrix.sections))
+                   if not all(math.isnan(float(v)) for v in matrix.values[:, c])]
         self.heatmap.setRowCount(len(matrix.sites))
-        self.heatmap.setColumnCount(len(matrix.sections))
+        self.heatmap.setColumnCount(len(columns))
         self.heatmap.setVerticalHeaderLabels(list(matrix.sites))
-        self.heatmap.setHorizontalHeaderLabels([s.split(" / ")[0] for s in matrix.sections])
+        self.heatmap.setHorizontalHeaderLabels(
+            [matrix.sections[c].split("/")[0].strip() for c in columns])
         for r in range(len(matrix.sites)):
-            for c in range(len(matrix.sections)):
+            for n, c in enumerate(columns):
                 value = float(matrix.values[r, c])
                 item = QTableWidgetItem("" if math.isnan(value) else f"{value:.0f}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if not math.isnan(value):
                     item.setBackground(heat_colour(value))
                 item.setToolTip(matrix.sections[c])
-                self.heatmap.setItem(r, c, item)
-        self.heatmap.resizeColumnsToContents()
+                self.heatmap.setItem(r, n, item)
+

@@ -7,9 +7,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPolygonF
+from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget
 
 from models.checklists.analysis import ParetoRow, TrendSeries
 
@@ -27,7 +27,7 @@ class TrendChart(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setMinimumHeight(260)
         self.setYRange(0, 100)
-        self.legend = self.addLegend(offset=(-10, 10), labelTextColor="#333")
+        self.legend = self.addLegend(offset=(10, -10), labelTextColor="#333")
         self.curves: list[pg.PlotDataItem] = []
         self.pass_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#c0392b", width=1.5,
                                                                style=Qt.PenStyle.DashLine))
@@ -50,47 +50,48 @@ class TrendChart(pg.PlotWidget):
 
 
 class ParetoChart(pg.PlotWidget):
-    """Bars: how often each item failed; line: cumulative % on the right axis."""
+    """Horizontal bars, most frequent failure on top, each labelled with its count and
+    the cumulative share (%); the "vital few" reaching 80 % are drawn darker."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         self.setBackground("w")
         self.setTitle(title, color="#333", size="11pt")
         self.setMinimumHeight(260)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5b8db8")
+        self.setMouseEnabled(False, False)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush="#5b8db8")
         self.addItem(self.bars)
-        self.right = pg.ViewBox()
-        self.showAxis("right")
-        self.scene().addItem(self.right)
-        self.getAxis("right").linkToView(self.right)
-        self.right.setXLink(self)
-        self.right.setYRange(0, 105)
-        self.cum = pg.PlotDataItem(pen=pg.mkPen("#d62728", width=2), symbol="o", symbolSize=5,
-                                   symbolBrush="#d62728")
-        self.right.addItem(self.cum)
-        self.getViewBox().sigResized.connect(self._sync)
+        self.labels: list[pg.TextItem] = []
         self.rows: list[ParetoRow] = []
-
-    def _sync(self) -> None:
-        self.right.setGeometry(self.getViewBox().sceneBoundingRect())
+        self.getAxis("left").setStyle(tickFont=QFont("Noto Sans CJK SC", 8))
 
     def set_rows(self, rows: list[ParetoRow], limit: int = 10) -> None:
+        for label in self.labels:
+            self.removeItem(label)
+        self.labels = []
         self.rows = rows[:limit]
-        x = np.arange(len(self.rows), dtype=float)
-        self.bars.setOpts(x=x, height=[r.count for r in self.rows], width=0.7)
-        self.cum.setData(x, [r.cum_pct for r in self.rows])
-        labels = [(float(i), _short(r.text)) for i, r in enumerate(self.rows)]
-        axis = self.getAxis("bottom")
-        axis.setTicks([labels])
-        axis.setStyle(tickFont=QFont("Noto Sans CJK SC", 7))
-        self.setXRange(-0.6, max(0.6, len(self.rows) - 0.4))
-        self.setYRange(0, max([r.count for r in self.rows] or [1]) * 1.1)
-        self._sync()
+        count = len(self.rows)
+        y = np.arange(count, 0, -1, dtype=float)  # first row on top
+        vital = next((n for n, r in enumerate(self.rows) if r.cum_pct >= 80), count - 1)
+        brushes = [pg.mkBrush("#2f5f8a" if n <= vital else "#9dbcd8") for n in range(count)]
+        self.bars.setOpts(x0=np.zeros(count), y=y, height=0.7,
+                          width=[r.count for r in self.rows], brushes=brushes)
+        top = max([r.count for r in self.rows] or [1])
+        for n, r in enumerate(self.rows):
+            label = pg.TextItem(f"{r.count} · {r.cum_pct:.0f} %", color="#333",
+                                anchor=(0, 0.5))
+            label.setPos(r.count + top * 0.02, y[n])
+            self.addItem(label)
+            self.labels.append(label)
+        self.getAxis("left").setTicks([[(float(y[n]), _short(r.text, 14))
+                                        for n, r in enumerate(self.rows)]])
+        self.setXRange(0, top * 1.35)
+        self.setYRange(0.4, count + 0.6)
 
 
 def _short(text: str, limit: int = 10) -> str:
     """The first language of a bilingual label, shortened for an axis."""
-    first = text.split(" / ")[0]
+    first = text.split("/")[0].strip()
     return first if len(first) <= limit else first[:limit - 1] + "…"
 
 
@@ -106,9 +107,12 @@ class RadarChart(pg.PlotWidget):
         self.hideAxis("left")
         self.hideAxis("bottom")
         self.setMouseEnabled(False, False)
-        self.shape = pg.PlotDataItem(pen=pg.mkPen("#1f77b4", width=2),
-                                     fillLevel=None, brush=QColor(31, 119, 180, 60))
+        self.shape = pg.PlotDataItem(pen=pg.mkPen("#1f77b4", width=2))
         self.addItem(self.shape)
+        self.area = QGraphicsPolygonItem()
+        self.area.setBrush(QColor(31, 119, 180, 60))
+        self.area.setPen(pg.mkPen(None))
+        self.addItem(self.area)
         self.labels: list[pg.TextItem] = []
         self.values: list[float | None] = []
 
@@ -119,7 +123,7 @@ class RadarChart(pg.PlotWidget):
 
     def set_values(self, names: list[str], values: list[float | None]) -> None:
         for item in list(self.getPlotItem().items):
-            if item is not self.shape:
+            if item is not self.shape and item is not self.area:
                 self.removeItem(item)
         self.labels = []
         self.values = list(values)
@@ -141,7 +145,6 @@ class RadarChart(pg.PlotWidget):
         pts.append(pts[0])
         xs, ys = zip(*pts, strict=True)
         self.shape.setData(xs, ys)
-        self.shape.setFillLevel(None)
-        self.shape.setBrush(QColor(31, 119, 180, 60))
+        self.area.setPolygon(QPolygonF([QPointF(x, y) for x, y in pts]))
         self.setXRange(-150, 150)
         self.setYRange(-140, 140)

@@ -74,8 +74,8 @@ class InspectionDetail(QWidget):
             item = next(p.item_id for p in state.photos if p.id == photo_id)
             if item is not None:
                 uris.setdefault(item, []).append(uri)
-        draft = "" if state.read_only else (
-            f"<p><i>{html.escape(self.tr('Draft — not submitted yet'))}</i></p>")
+        draft_text = html.escape(self.tr("Draft — not submitted yet"))
+        draft = "" if state.read_only else f"<p><i>{draft_text}</i></p>"
         self.browser.setHtml(header_html(state) + draft + summary_html(result)
                              + self._comparison_html(inspection_uuid)
                              + answers_html(state, spec, uris))
@@ -86,9 +86,11 @@ class InspectionDetail(QWidget):
             return ""
         assert comparison.previous_visited_at is not None
         when = comparison.previous_visited_at.astimezone().strftime("%Y-%m-%d")
-        parts = [f"<h3>{html.escape(self.tr('Compared with the previous visit'))}</h3>",
-                 f"<p>{html.escape(self.tr('Previous visit %1: %2 → now %3'))}</p>"
-                 .replace("%1", when).replace("%2", score_text(comparison.previous_score))
+        heading = html.escape(self.tr("Compared with the previous visit"))
+        line = html.escape(self.tr("Previous visit %1: %2 → now %3"))
+        parts = [f"<h3>{heading}</h3>",
+                 f"<p>{line}</p>".replace("%1", when)
+                 .replace("%2", score_text(comparison.previous_score))
                  .replace("%3", score_text(comparison.score))]
         for title, changes, colour in ((self.tr("Better"), comparison.better, "#1b7f3b"),
                                        (self.tr("Worse"), comparison.worse, "#c0392b")):
@@ -97,5 +99,6 @@ class InspectionDetail(QWidget):
                 parts += [f"<li>{html.escape(c.text)}</li>" for c in changes]
                 parts.append("</ul>")
         if not comparison.better and not comparison.worse:
-            parts.append(f"<p>{html.escape(self.tr('No item changed.'))}</p>")
+            unchanged = html.escape(self.tr("No item changed."))
+            parts.append(f"<p>{unchanged}</p>")
         return "".join(parts)

@@ -23,8 +23,7 @@ PDF_FONT = "Noto Sans CJK SC"  # renders Chinese; Qt falls back when it is missi
 PHOTO_WIDTH_PX = 900
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InspectionExport", text)
+translate = QCoreApplication.translate
 
 
 def inspection_document(db: Database, inspection_uuid: str) -> QTextDocument:
@@ -46,8 +45,9 @@ def inspection_document(db: Database, inspection_uuid: str) -> QTextDocument:
             if photo.item_id is not None:
                 uris.setdefault(photo.item_id, []).append(uri)
     title = f"<h1>{spec.name}</h1>"
-    document.setHtml(title + header_html(state) + summary_html(result)
-                     + answers_html(state, spec, uris))
+    document.setHtml(
+        title + header_html(state) + summary_html(result) + answers_html(state, spec, uris)
+    )
     return document
 
 
@@ -59,8 +59,7 @@ def export_pdf(db: Database, inspection_uuid: str, path: Path) -> Path:
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.toPlainText().splitlines()[0] if document.toPlainText() else "")
     writer.setResolution(150)
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size()
-                         .toSizeF())
+    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
     document.print_(writer)
     del writer  # finishes the file
     if not path.exists() or path.stat().st_size == 0:
@@ -75,16 +74,34 @@ def export_xlsx(db: Database, inspection_uuid: str, path: Path) -> Path:
     spec = load_spec(db, state.template_id)
     result = score_of(db, inspection_uuid)
     summary: list[tuple[str, object]] = [
-        (tr("Checklist"), f"{spec.name} v{spec.revision}"), (tr("Site"), state.site_name or ""),
-        (tr("Inspector"), state.inspector or ""), (tr("Kind"), kind_label(state.kind)),
-        (tr("Visited"), state.visited_at.astimezone().replace(tzinfo=None)),
-        (tr("Score"), None if result.score is None else round(result.score, 2)),
-        (tr("Pass score"), result.pass_score),
-        (tr("Result"), tr("Pass") if result.passed else tr("Fail")),
-        (tr("Critical failures"), len(result.critical_failures)),
+        (translate("InspectionExport", "Checklist"), f"{spec.name} v{spec.revision}"),
+        (translate("InspectionExport", "Site"), state.site_name or ""),
+        (translate("InspectionExport", "Inspector"), state.inspector or ""),
+        (translate("InspectionExport", "Kind"), kind_label(state.kind)),
+        (
+            translate("InspectionExport", "Visited"),
+            state.visited_at.astimezone().replace(tzinfo=None),
+        ),
+        (
+            translate("InspectionExport", "Score"),
+            None if result.score is None else round(result.score, 2),
+        ),
+        (translate("InspectionExport", "Pass score"), result.pass_score),
+        (
+            translate("InspectionExport", "Result"),
+            translate("InspectionExport", "Pass")
+            if result.passed
+            else translate("InspectionExport", "Fail"),
+        ),
+        (translate("InspectionExport", "Critical failures"), len(result.critical_failures)),
     ]
-    summary += [(f"{tr('Section')}: {title}", None if value is None else round(value, 2))
-                for title, value in result.section_scores]
+    summary += [
+        (
+            translate("InspectionExport", "Section: %1").replace("%1", title),
+            None if value is None else round(value, 2),
+        )
+        for title, value in result.section_scores
+    ]
     credits = {r.item_id: r for r in result.items}
     rows = []
     for section in spec.sections:
@@ -92,11 +109,32 @@ def export_xlsx(db: Database, inspection_uuid: str, path: Path) -> Path:
             assert item.id is not None
             value = state.answers.get(item.id)
             scored = credits[item.id]
-            rows.append([section.title, item.text, answer_text(item, value),
-                         None if scored.credit is None else scored.credit, item.weight,
-                         tr("yes") if item.critical else "", tr("yes") if scored.failed else "",
-                         value.note if value and value.note else ""])
-    headers = [tr("Section"), tr("Item"), tr("Answer"), tr("Credit"), tr("Weight"),
-               tr("Critical"), tr("Failed"), tr("Note")]
-    return write_inspection_xlsx(path, summary, headers, rows,
-                                 (tr("Summary"), tr("Answers")))
+            rows.append(
+                [
+                    section.title,
+                    item.text,
+                    answer_text(item, value),
+                    None if scored.credit is None else scored.credit,
+                    item.weight,
+                    translate("InspectionExport", "yes") if item.critical else "",
+                    translate("InspectionExport", "yes") if scored.failed else "",
+                    value.note if value and value.note else "",
+                ]
+            )
+    headers = [
+        translate("InspectionExport", "Section"),
+        translate("InspectionExport", "Item"),
+        translate("InspectionExport", "Answer"),
+        translate("InspectionExport", "Credit"),
+        translate("InspectionExport", "Weight"),
+        translate("InspectionExport", "Critical"),
+        translate("InspectionExport", "Failed"),
+        translate("InspectionExport", "Note"),
+    ]
+    return write_inspection_xlsx(
+        path,
+        summary,
+        headers,
+        rows,
+        (translate("InspectionExport", "Summary"), translate("InspectionExport", "Answers")),
+    )

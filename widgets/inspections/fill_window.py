@@ -39,6 +39,24 @@ from widgets.inspections.report_html import dimension_label, kind_label, score_t
 from widgets.inspections.results_dialog import ResultDialog, show_blockers
 from widgets.inspections.stopwatch import TOUCH
 
+FILL_QSS = """
+#fillWindow { font-size: 15px; }
+#fillTitle { font-size: 20px; font-weight: 600; }
+#itemCard { border: 1px solid palette(mid); border-radius: 8px; background: palette(base); }
+#itemCard[current="true"] { border: 3px solid #2a7ae2; background: #eef5ff; }
+#itemText { font-size: 16px; }
+#itemGuidance { color: palette(dark); font-style: italic; }
+#criticalBadge { color: white; background: #c0392b; border-radius: 4px; padding: 2px 6px; }
+#stopwatchDisplay { font-size: 22px; font-family: monospace; }
+#readOnlyBanner { background: #fff4d6; border: 1px solid #e0b84c; padding: 6px; }
+#submitButton { font-weight: 600; }
+QPushButton#answerButton { font-size: 16px; }
+QPushButton#answerButton:checked { background: #2a7ae2; color: white; border: none; }
+QPushButton#answerButton[answer="yes"]:checked { background: #1b7f3b; }
+QPushButton#answerButton[answer="no"]:checked { background: #c0392b; }
+QPushButton#answerButton[answer="na"]:checked { background: #6c7a89; }
+QListWidget::item { padding: 6px 4px; }
+"""
 KEY_CHOICES = {Qt.Key.Key_Y: "yes", Qt.Key.Key_N: "no", Qt.Key.Key_A: "na"}
 
 
@@ -61,6 +79,7 @@ class FillWindow(QWidget):
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", self.spec.name)
                             .replace("%2", self.state.site_name or ""))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(FILL_QSS)
         self.cards: list[ItemCard] = []
         self.current = 0
         self._stepping = False
@@ -77,7 +96,7 @@ class FillWindow(QWidget):
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
         title = QLabel(f"<b>{self.spec.name}</b> — {self.state.site_name or ''}")
-        title.setObjectName("pageTitle")
+        title.setObjectName("fillTitle")
         info = QLabel(f"{self.state.inspector or ''} · {kind_label(self.state.kind)}")
         self.progress = QProgressBar()
         self.progress.setMinimumHeight(TOUCH // 2)
@@ -91,6 +110,7 @@ class FillWindow(QWidget):
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sections.setFixedWidth(260)
         self.sections.setWordWrap(True)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.sections.itemClicked.connect(
             lambda it: self.go_to_section(self.sections.row(it)))
         body = QWidget()
@@ -276,7 +296,8 @@ class FillWindow(QWidget):
                                                                       score_text(result.score)))
         for row, section in enumerate(self.spec.sections):
             answered = sum(1 for i in section.items if is_answered(i, self.answers.get(i.id)))
-            text = f"{section.title}  ({answered}/{len(section.items)})"
+            mark = "✓" if answered == len(section.items) else f"{answered}/{len(section.items)}"
+            text = f"{mark}   {section.title}"
             if self.sections.count() <= row:
                 self.sections.addItem(text)
             else:

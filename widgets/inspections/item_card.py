@@ -108,7 +108,8 @@ class ItemCard(QFrame):
         button.setMinimumSize(width, TOUCH + 4)
         button.setAccessibleName(accessible)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setObjectName(f"answer_{key}")
+        button.setObjectName("answerButton")
+        button.setProperty("answer", key)
         self.group.addButton(button)
         self.buttons[key] = button
         return button

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from models.checklists.scoring import ScoreResult
 from widgets.inspections.report_html import blocker_label, summary_html
+
+translate = QCoreApplication.translate
 
 
 class ResultDialog(QDialog):
@@ -39,8 +42,8 @@ def show_blockers(parent: QWidget, result: ScoreResult) -> None:
     lines = [f"• {b.text} — {blocker_label(b.reason)}" for b in result.blockers[:12]]
     if len(result.blockers) > 12:
         lines.append("…")
-    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Cannot submit yet"),
-                      parent.tr("%1 item(s) still need an answer or evidence:")
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("ResultDialog", "Cannot submit yet"),
+                      translate("ResultDialog", "%1 item(s) still need an answer or evidence:")
                       .replace("%1", str(len(result.blockers))), parent=parent)
     box.setInformativeText("\n".join(lines))
     box.open()
