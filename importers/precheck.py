@@ -29,6 +29,7 @@ from importers.table import ImportRefused
 
 CHUNK = 16 * 1024 * 1024  # bytes of inflated XML scanned at a time
 MAX_REPORTED = 10_000  # formula/error cells remembered per sheet
+_ROOT = re.compile(rb"<[A-Za-z_]")
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -112,8 +113,18 @@ def _check_entry(path: Path, info: zipfile.ZipInfo, limits: ImportLimits) -> Non
 def _check_prolog(
     path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, lim: ImportLimits
 ) -> None:
+    """Refuse a DTD; it can only sit before the root element, so the head suffices —
+    unless the prolog is longer than the head (padding to hide it), which is refused too."""
     with zf.open(info) as fh:
         head = fh.read(lim.xml_prolog_scan)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
+        head = head.decode("utf-16", "replace").encode("utf-8")  # UTF-16 XML
+    if not _ROOT.search(head) and info.file_size > lim.xml_prolog_scan:
+        raise ImportRefused(
+            "unsafe", path,
+            f"part {info.filename} has no root element in its first "
+            f"{lim.xml_prolog_scan // 1024} KiB; a padded prolog may hide a DTD",
+        )
     if _DTD.search(head):
         raise ImportRefused(
             "unsafe", path,

@@ -167,9 +167,14 @@ def _read_sheet(
     name: str, limits: ImportLimits, progress: Progress,
 ) -> tuple[DetectedTable, SheetScan | None] | None:
     scan = None
-    if zf is not None and name in parts:
+    if zf is not None:
         progress.update(0, None, "checking")
-        scan = scan_worksheet(path, zf, parts[name], limits)
+        if name in parts:
+            scan = scan_worksheet(path, zf, parts[name], limits)
+        else:  # relationships we could not follow: check every worksheet part instead
+            for part in zf.namelist():
+                if part.startswith("xl/worksheets/") and part.endswith(".xml"):
+                    scan_worksheet(path, zf, part, limits)
     progress.check()
     progress.update(0, None, "reading")
     try:

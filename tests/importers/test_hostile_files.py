@@ -183,3 +183,14 @@ def test_cells_without_references_are_bounded(tmp_path: Path) -> None:
     wide = "<row>" + "<c><v>1</v></c>" * 600 + "</row>"  # no r: placed left to right
     path = write_xlsx(tmp_path / "wide.xlsx", wide)
     assert "beyond the allowed grid" in refused(path, "too_large").message
+
+
+def test_dtd_hidden_behind_a_long_prolog_or_in_utf16(tmp_path: Path) -> None:
+    padded = '<?xml version="1.0"?>' + "<!-- pad -->" * 8000 + XXE.split("?>", 1)[1]
+    path = write_xlsx(tmp_path / "padded.xlsx", simple_rows(2), prolog=padded)
+    assert "root element" in refused(path, "unsafe").message
+    utf16 = (XXE + "<sst/>").replace('<?xml version="1.0"?>',
+                                     '<?xml version="1.0" encoding="UTF-16"?>')
+    path = write_xlsx(tmp_path / "utf16.xlsx", simple_rows(2),
+                      extra={"xl/sharedStrings.xml": utf16.encode("utf-16")})
+    assert "DTD" in refused(path, "unsafe").message
