@@ -169,7 +169,8 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
             errors.extend(answer_errors)
             continue
         visited = EPOCH + dt.timedelta(microseconds=int(when.values[i]))
-        code = site_code_for(source, codes[i]) if codes[i] else None
+        site_id = codes[i]
+        code = site_code_for(source, site_id) if site_id else None
         ref = refs[i] or _derived_ref(code or names[i], stamps[i], types[i])
         if not refs[i]:
             cells = tuple(c[i] for c in table.columns)  # cells are hashable natives

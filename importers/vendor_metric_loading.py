@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from importers.inspection_loading import table_of
 from importers.vendor_metric_rows import Error, MetricRecord
 from models.orm import ImportBatch, ImportRowBackup, Vendor, VendorMetric
 from models.orm.scorecards import Evaluation
@@ -114,7 +115,7 @@ def upsert_metrics(s: Session, batch: ImportBatch, records: Sequence[MetricRecor
              "period_label": r["period_label"], "import_batch_id": batch.id}
             for r, m in stale])
     if fresh:
-        s.execute(insert(VendorMetric.__table__), fresh)
+        s.execute(insert(table_of(VendorMetric)), fresh)
     return len(fresh), len(stale)
 
 

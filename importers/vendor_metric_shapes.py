@@ -135,5 +135,5 @@ def _unique_keys(table: RawTable, roles: dict[str, int]) -> bool:
 
 
 def _numeric(values: Sequence[object]) -> bool:
-    parsed = parse_numbers(values)  # type: ignore[arg-type]
+    parsed = parse_numbers(values)
     return bool(parsed.ok.any()) and not bool(parsed.invalid.any())
