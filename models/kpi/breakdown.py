@@ -13,40 +13,11 @@ import numpy.typing as npt
 
 from models.kpi import sla
 from models.kpi.filtering import select, to_us
+from models.kpi.groups import group_codes, group_durations
 from models.kpi.policy_types import PolicySet
-from models.kpi.stats import percentiles_by_group, wilson
+from models.kpi.stats import wilson
 from models.kpi.store import NONE, TicketStore
-from models.kpi.types import PRIORITIES, BreakdownBy, BreakdownRow, TicketFilter
-
-GroupKeys = list[int | str | None]
-
-
-def group_codes(store: TicketStore, by: BreakdownBy) -> tuple[npt.NDArray[np.intp], GroupKeys]:
-    """Store-sized dense group codes (0 = no value) and the key of each code (cached)."""
-    cache_key = ("groups", by)
-    hit = store.cached(cache_key)
-    if hit is not None:
-        return hit  # type: ignore[return-value]
-    keys: GroupKeys
-    if by in ("vendor", "site"):
-        raw = store.vendor if by == "vendor" else store.site
-        ids, inverse = np.unique(raw, return_inverse=True)
-        codes = inverse.astype(np.intp)
-        if ids.size and ids[0] == -1:
-            keys = [None] + [int(i) for i in ids[1:]]
-        else:
-            codes += 1
-            keys = [None] + [int(i) for i in ids]
-    elif by == "priority":
-        codes = store.priority.astype(np.intp) + 1
-        keys = [None, *PRIORITIES]
-    elif by in ("channel", "category", "agent"):
-        codes = getattr(store, by).astype(np.intp) + 1
-        keys = [None, *getattr(store, f"{by}_labels")]
-    else:
-        raise ValueError(f"unknown breakdown {by!r}")
-    store.put_cache(cache_key, (codes, keys))
-    return codes, keys
+from models.kpi.types import BreakdownBy, BreakdownRow, TicketFilter
 
 
 def _label(store: TicketStore, by: BreakdownBy, key: int | str | None) -> str:
@@ -59,6 +30,19 @@ def _label(store: TicketStore, by: BreakdownBy, key: int | str | None) -> str:
     return str(key)
 
 
+# flag bits of the composite count
+_RESOLVED, _FCR_KNOWN, _FCR_OK, _RATED, _COMPLAINT = 1, 2, 4, 8, 16
+_PATTERNS = np.arange(32)
+
+
+def _with(table: npt.NDArray[np.int64], bit: int, also: int = 0) -> npt.NDArray[np.int64]:
+    """Sum over the flag patterns that have ``bit`` (and ``also``) set: per group."""
+    want = bit | also
+    pats = (_PATTERNS & want) == want
+    out: npt.NDArray[np.int64] = table[:, pats].sum(axis=1)
+    return out
+
+
 def breakdown(
     store: TicketStore,
     filt: TicketFilter,
@@ -66,53 +50,67 @@ def breakdown(
     as_of: dt.datetime,
     policies: PolicySet,
 ) -> tuple[BreakdownRow, ...]:
-    """One row per group with tickets in the selection, by volume desc then label."""
+    """One row per group with tickets in the selection, by volume desc then label.
+
+    All counts come from one ``np.bincount`` over a composite code (group × response
+    outcome × resolution outcome × five flags); medians from cached sort orders.
+    """
     all_codes, keys = group_codes(store, by)
     s = select(store, filt)
     g = len(keys)
     codes = s.take(all_codes)
-
-    def count(m: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.int64]:
-        return np.bincount(codes if m is None else codes[m], minlength=g).astype(np.int64)
-
-    as_of_us = to_us(as_of)
-    ev = sla.evaluate(store, policies)
-    resolved = s.take(store.resolved)
-    resp = sla.outcomes(s.take(store.first_response), s.take(ev.response_deadline), as_of_us)
-    reso = sla.outcomes(resolved, s.take(ev.resolution_deadline), as_of_us)
-    is_resolved = resolved != NONE
+    resp_all, reso_all = sla.store_outcomes(store, policies, to_us(as_of))
+    resp, reso = s.take(resp_all), s.take(reso_all)
+    resolved = s.take(store.resolved) != NONE
     reopened = s.take(store.reopened)
     csat = s.take(store.csat_score)
     rated = ~np.isnan(csat)
-    volume = count()
-    resp_met, resp_n = count(resp == sla.MET), count((resp == sla.MET) | (resp == sla.BREACHED))
-    reso_met, reso_n = count(reso == sla.MET), count((reso == sla.MET) | (reso == sla.BREACHED))
-    n_resolved = count(is_resolved)
-    fcr_known = is_resolved & (reopened >= 0)
-    fcr_ok, fcr_n = count(fcr_known & (reopened == 0)), count(fcr_known)
-    csat_n = count(rated)
+    known = resolved & (reopened >= 0)
+    u8 = np.uint8
+    flags = resolved.view(u8) | (known.view(u8) << u8(1))
+    flags |= (known & (reopened == 0)).view(u8) << u8(2)
+    flags |= rated.view(u8) << u8(3)
+    flags |= s.take(store.complaint).view(u8) << u8(4)
+    composite = codes * np.int32(512)
+    composite += resp.astype(np.int32) << 7
+    composite += reso.astype(np.int32) << 5
+    composite += flags
+    table = np.bincount(composite, minlength=g * 512).reshape(g, 4, 4, 32)
+    volume = table.sum(axis=(1, 2, 3))
+    by_resp = table.sum(axis=(2, 3))
+    by_reso = table.sum(axis=(1, 3))
+    by_flags = table.sum(axis=(1, 2))
+    met, breached = sla.MET, sla.BREACHED
+    csat_n = _with(by_flags, _RATED)
+    n_resolved = _with(by_flags, _RESOLVED)
+    fcr_ok, fcr_known = _with(by_flags, _FCR_OK), _with(by_flags, _FCR_KNOWN)
+    complaints = _with(by_flags, _COMPLAINT)
     csat_sum = np.bincount(codes[rated], weights=csat[rated], minlength=g)
-    complaints = count(s.take(store.complaint))
-    full = s.full_mask()
-    (frt_med,) = percentiles_by_group(store.frt_min, store.frt_order, full, all_codes, g)
-    (res_med,) = percentiles_by_group(store.res_h, store.res_order, full, all_codes, g)
-    rows = [
-        BreakdownRow(
-            by=by,
-            key=keys[i],
-            label=_label(store, by, keys[i]),
-            volume=int(volume[i]),
-            frt_median_min=None if np.isnan(frt_med[i]) else float(frt_med[i]),
-            resolution_median_h=None if np.isnan(res_med[i]) else float(res_med[i]),
-            response_sla=wilson(int(resp_met[i]), int(resp_n[i])),
-            resolution_sla=wilson(int(reso_met[i]), int(reso_n[i])),
-            resolution_rate=wilson(int(n_resolved[i]), int(volume[i])),
-            fcr=wilson(int(fcr_ok[i]), int(fcr_n[i])),
-            csat_score=float(csat_sum[i] / csat_n[i]) if csat_n[i] else None,
-            csat_n=int(csat_n[i]),
-            complaints=int(complaints[i]),
+    frt = group_durations(s, by, "frt", g, (50.0,))
+    res = group_durations(s, by, "res", g, (50.0,))
+    rows = []
+    for i in np.flatnonzero(volume):
+        frt_med, res_med = frt.percentiles[0][i], res.percentiles[0][i]
+        rows.append(
+            BreakdownRow(
+                by=by,
+                key=keys[i],
+                label=_label(store, by, keys[i]),
+                volume=int(volume[i]),
+                frt_median_min=None if np.isnan(frt_med) else float(frt_med),
+                resolution_median_h=None if np.isnan(res_med) else float(res_med),
+                response_sla=wilson(
+                    int(by_resp[i, met]), int(by_resp[i, met] + by_resp[i, breached])
+                ),
+                resolution_sla=wilson(
+                    int(by_reso[i, met]), int(by_reso[i, met] + by_reso[i, breached])
+                ),
+                resolution_rate=wilson(int(n_resolved[i]), int(volume[i])),
+                fcr=wilson(int(fcr_ok[i]), int(fcr_known[i])),
+                csat_score=float(csat_sum[i] / csat_n[i]) if csat_n[i] else None,
+                csat_n=int(csat_n[i]),
+                complaints=int(complaints[i]),
+            )
         )
-        for i in np.flatnonzero(volume)
-    ]
     rows.sort(key=lambda r: (-r.volume, r.key is None, r.label))
     return tuple(rows)

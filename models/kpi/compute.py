@@ -21,12 +21,14 @@ import numpy.typing as npt
 
 from models.kpi import sla
 from models.kpi.filtering import Selection, select, to_us
+from models.kpi.groups import GroupDurations, group_codes, group_durations
 from models.kpi.localtime import weekday_hour
 from models.kpi.policy_types import PolicySet
-from models.kpi.stats import duration_stats, wilson
+from models.kpi.stats import wilson
 from models.kpi.store import NONE, TicketStore
 from models.kpi.types import (
     PRIORITIES,
+    DurationStats,
     KpiResult,
     ParetoRow,
     PriorityKpis,
@@ -37,31 +39,47 @@ from models.kpi.types import (
 DAY_US = 86_400_000_000
 
 
-def sla_counts(codes: npt.NDArray[np.int8]) -> SlaCounts:
-    """Met/breached/pending/unmeasured counts of outcome codes, with met % as a Rate."""
-    c = np.bincount(codes, minlength=4)
-    met, breached = int(c[sla.MET]), int(c[sla.BREACHED])
+def sla_counts(counts: npt.NDArray[np.int64]) -> SlaCounts:
+    """SlaCounts from counts per outcome code (index UNMEASURED/MET/BREACHED/PENDING)."""
+    met, breached = int(counts[sla.MET]), int(counts[sla.BREACHED])
     return SlaCounts(
-        met, breached, int(c[sla.PENDING]), int(c[sla.UNMEASURED]), wilson(met, met + breached)
+        met,
+        breached,
+        int(counts[sla.PENDING]),
+        int(counts[sla.UNMEASURED]),
+        wilson(met, met + breached),
     )
 
 
 class _Columns:
-    """The selected rows' columns needed by the KPIs, taken once."""
+    """The selected rows' columns needed by the KPIs, taken once; SLA outcome counts per
+    priority group (0 = none, 1 = P1 …) from one composite ``bincount``."""
 
-    def __init__(self, s: Selection, ev: sla.SlaEvaluation, as_of_us: int) -> None:
+    def __init__(self, s: Selection, policies: PolicySet, as_of_us: int) -> None:
         st = s.store
+        resp, reso = sla.store_outcomes(st, policies, as_of_us)
         self.created = s.take(st.created)
         self.resolved = s.take(st.resolved)
-        self.frt = s.take(st.frt_min)
-        self.res = s.take(st.res_h)
-        self.priority = s.take(st.priority)
-        self.resp = sla.outcomes(s.take(st.first_response), s.take(ev.response_deadline), as_of_us)
-        self.reso = sla.outcomes(self.resolved, s.take(ev.resolution_deadline), as_of_us)
+        composite = s.take(group_codes(st, "priority")[0]) << 4
+        composite += s.take(resp).astype(np.int32) << 2
+        composite += s.take(reso)
+        table = np.bincount(composite, minlength=5 * 16).reshape(5, 4, 4)
+        self.volume_by_group = table.sum(axis=(1, 2))
+        self.resp_by_group = table.sum(axis=2)
+        self.reso_by_group = table.sum(axis=1)
+        self.frt = group_durations(s, "priority", "frt", 5)
+        self.res = group_durations(s, "priority", "res", 5)
+        self.frt_all = group_durations(s, None, "frt", 1)
+        self.res_all = group_durations(s, None, "res", 1)
 
 
-def _finite(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    return values[~np.isnan(values)]
+def _stats(d: GroupDurations, i: int) -> DurationStats:
+    n = int(d.n[i])
+    if n == 0:
+        return DurationStats(0, None, None, None)
+    return DurationStats(
+        n, float(d.percentiles[0][i]), float(d.percentiles[1][i]), float(d.total[i] / n)
+    )
 
 
 def compute_kpis(
@@ -70,12 +88,11 @@ def compute_kpis(
     """Every KPI of DESIGN.md for the tickets ``filt`` selects, at ``as_of``."""
     as_of_us = to_us(as_of)
     s = select(store, filt)
-    ev = sla.evaluate(store, policies)
-    c = _Columns(s, ev, as_of_us)
+    c = _Columns(s, policies, as_of_us)
     volume = int(c.created.size)
-    frt = duration_stats(_finite(c.frt))
-    res = duration_stats(_finite(c.res))
-    resp_sla, reso_sla = sla_counts(c.resp), sla_counts(c.reso)
+    frt, res = _stats(c.frt_all, 0), _stats(c.res_all, 0)
+    resp_sla = sla_counts(c.resp_by_group.sum(axis=0))
+    reso_sla = sla_counts(c.reso_by_group.sum(axis=0))
     resolved = c.resolved != NONE
     resolution_rate = wilson(int(resolved.sum()), volume)
     reopened = s.take(store.reopened)
@@ -85,7 +102,8 @@ def compute_kpis(
     rated = ~np.isnan(csat)
     csat_n = int(rated.sum())
     satisfied = wilson(int(s.take(store.csat_sat)[rated].sum()), csat_n)
-    nps_values = _finite(s.take(store.nps))
+    nps_all = s.take(store.nps)
+    nps_values = nps_all[~np.isnan(nps_all)]
     nps = None
     if nps_values.size:
         promoters = int((nps_values >= 9).sum())
@@ -98,7 +116,7 @@ def compute_kpis(
     unresolved_at = (c.resolved == NONE) | (c.resolved > as_of_us)
     overdue = complaint & unresolved_at & (as_of_us - c.created > DAY_US)
     repeat = complaint & s.take(store.repeat)
-    by_priority = {p: _priority_kpis(p, c, c.priority == code) for code, p in enumerate(PRIORITIES)}
+    by_priority = {p: _priority_kpis(p, c, code + 1) for code, p in enumerate(PRIORITIES)}
     return KpiResult(
         volume=volume,
         frt_median_min=frt.median,
@@ -134,13 +152,12 @@ def compute_kpis(
     )
 
 
-def _priority_kpis(priority: str, c: _Columns, m: npt.NDArray[np.bool_]) -> PriorityKpis:
-    frt = duration_stats(_finite(c.frt[m]))
-    res = duration_stats(_finite(c.res[m]))
-    resp, reso = sla_counts(c.resp[m]), sla_counts(c.reso[m])
+def _priority_kpis(priority: str, c: _Columns, g: int) -> PriorityKpis:
+    frt, res = _stats(c.frt, g), _stats(c.res, g)
+    resp, reso = sla_counts(c.resp_by_group[g]), sla_counts(c.reso_by_group[g])
     return PriorityKpis(
         priority=priority,
-        volume=int(m.sum()),
+        volume=int(c.volume_by_group[g]),
         frt_median_min=frt.median,
         frt_p90_min=frt.p90,
         resolution_median_h=res.median,

@@ -62,14 +62,9 @@ def ticket_ids(
     if measure in ("response_sla", "resolution_sla"):
         if policies is None:
             raise ValueError(f"{measure} needs policies")
-        ev = sla.evaluate(store, policies)
         as_of_us = to_us(as_of)  # type: ignore[arg-type]
-        if measure == "response_sla":
-            codes = sla.outcomes(
-                s.take(store.first_response), s.take(ev.response_deadline), as_of_us
-            )
-        else:
-            codes = sla.outcomes(resolved, s.take(ev.resolution_deadline), as_of_us)
+        resp, reso = sla.store_outcomes(store, policies, as_of_us)
+        codes = s.take(resp if measure == "response_sla" else reso)
         if selector.outcome is None:
             m &= codes != sla.UNMEASURED
         else:

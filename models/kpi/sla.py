@@ -171,6 +171,27 @@ def outcomes(event: I64, deadline: I64, as_of_us: int) -> npt.NDArray[np.int8]:
     return out
 
 
+def store_outcomes(
+    store: TicketStore, policies: PolicySet, as_of_us: int
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.int8]]:
+    """Response and resolution outcome codes of every ticket (store-sized, cached).
+
+    Cached per (policy set, ``as_of``): give every chart of one refresh the same
+    ``as_of`` and the codes are computed once.
+    """
+    key = ("outcomes", policies, as_of_us)
+    hit = store.cached(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    ev = evaluate(store, policies)
+    codes = (
+        outcomes(store.first_response, ev.response_deadline, as_of_us),
+        outcomes(store.resolved, ev.resolution_deadline, as_of_us),
+    )
+    store.put_cache(key, codes)
+    return codes
+
+
 def clock_of(store: TicketStore, policies: PolicySet, policy_index: int) -> BusinessClock | None:
     """The business clock of a policy (``None`` for calendar time)."""
     p = policies.policies[policy_index]

@@ -124,13 +124,8 @@ def trend(
 def _rate_parts(key, store, s, count, as_of_us, policies):  # type: ignore[no-untyped-def]
     resolved = s.take(store.resolved) != NONE
     if key in ("response_sla_met_pct", "resolution_sla_met_pct"):
-        ev = sla.evaluate(store, policies)
-        if key == "response_sla_met_pct":
-            codes = sla.outcomes(
-                s.take(store.first_response), s.take(ev.response_deadline), as_of_us
-            )
-        else:
-            codes = sla.outcomes(s.take(store.resolved), s.take(ev.resolution_deadline), as_of_us)
+        resp, reso = sla.store_outcomes(store, policies, as_of_us)
+        codes = s.take(resp if key == "response_sla_met_pct" else reso)
         met = codes == sla.MET
         return count(met), count(met | (codes == sla.BREACHED))
     if key == "resolution_rate_pct":
@@ -169,8 +164,7 @@ def _values(key, store, s, bucket, nb, count, n, as_of_us, policies):  # type: i
         sizes = np.bincount(bucket[~np.isnan(s.take(values_all))], minlength=nb)[:nb]
         return values, sizes.astype(np.int64)
     if key == "response_sla_pending":
-        ev = sla.evaluate(store, policies)
-        codes8 = sla.outcomes(s.take(store.first_response), s.take(ev.response_deadline), as_of_us)
+        codes8 = s.take(sla.store_outcomes(store, policies, as_of_us)[0])
         c = count(codes8 == sla.PENDING)
         return c.astype(np.float64), n
     if key in ("csat_score", "nps"):

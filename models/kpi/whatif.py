@@ -14,8 +14,8 @@ import numpy as np
 import numpy.typing as npt
 
 from models.kpi import sla
-from models.kpi.breakdown import group_codes
 from models.kpi.filtering import to_us
+from models.kpi.groups import group_codes
 from models.kpi.policy_types import PolicySet
 from models.kpi.stats import wilson
 from models.kpi.store import TicketStore
@@ -34,7 +34,7 @@ def _parts(
     )
 
 
-def _rates(codes: npt.NDArray[np.int8], groups: npt.NDArray[np.intp], g: int) -> list[Rate]:
+def _rates(codes: npt.NDArray[np.int8], groups: npt.NDArray[np.int32], g: int) -> list[Rate]:
     met = np.bincount(groups, weights=codes == sla.MET, minlength=g)
     n = np.bincount(groups, weights=(codes == sla.MET) | (codes == sla.BREACHED), minlength=g)
     return [wilson(int(met[i]), int(n[i])) for i in range(g)]
@@ -53,8 +53,8 @@ def what_if(
     cur_resp, cur_res = _parts(store, current, as_of_us)
     new_resp, new_res = _parts(store, edited, as_of_us)
     rows: list[WhatIfRow] = []
-    scopes: list[tuple[str, npt.NDArray[np.intp], list[int | str | None]]] = [
-        ("all", np.zeros(store.size, dtype=np.intp), [None])
+    scopes: list[tuple[str, npt.NDArray[np.int32], list[int | str | None]]] = [
+        ("all", np.zeros(store.size, dtype=np.int32), [None])
     ]
     for by in ("priority", "vendor", "site"):
         codes, keys = group_codes(store, by)  # type: ignore[arg-type]
