@@ -56,9 +56,14 @@ def insert_tickets(
     elif dialect.driver == "psycopg":
         _copy_postgresql(session, chunks)
     else:
-        for values in chunks:
-            rows = [dict(zip(COLUMNS, row, strict=True)) for row in zip(*values, strict=True)]
-            session.execute(insert(TICKETS), rows)
+        _insert_core(session, chunks)
+
+
+def _insert_core(session: Session, chunks: Iterator[list[list[Any]]]) -> None:
+    """Portable path: Core executemany of dicts, through the column types."""
+    for values in chunks:
+        rows = [dict(zip(COLUMNS, row, strict=True)) for row in zip(*values, strict=True)]
+        session.execute(insert(TICKETS), rows)
 
 
 def _chunks(

@@ -373,3 +373,15 @@ def test_checks_are_on_again_afterwards(db: Database) -> None:
     generate_demo(db, tickets=200, now=NOW)
     with pytest.raises(IntegrityError), db.transaction() as s:
         s.add(Ticket(source="x", external_id="1", created_at=NOW, nps=11))
+
+
+@pytest.mark.postgres
+def test_portable_core_path_writes_the_same(
+    pg_db: Database, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.demo import loader
+
+    monkeypatch.setattr(loader, "_copy_postgresql", loader._insert_core)
+    generate_demo(pg_db, tickets=300, seed=4, now=NOW)
+    generate_demo(db, tickets=300, seed=4, now=NOW)
+    assert _rows(pg_db) == _rows(db)
