@@ -141,7 +141,7 @@ def _cut_long(col: list[str | None], header: str, rows: list[int], limits: Impor
               warnings: list[CellWarning]) -> None:
     """Empty (with a warning) cells longer than the limit; one C-level pass when none is."""
     try:
-        longest = max(map(len, col), default=0)
+        longest = max(map(len, col), default=0)  # type: ignore[arg-type]
     except TypeError:  # None from padding a ragged row
         longest = max(map(len, filter(None, col)), default=0)
     if longest <= limits.max_cell_chars:

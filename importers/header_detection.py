@@ -60,7 +60,7 @@ def column_name(index: int) -> str:
 
 
 def detect_table(
-    rows: Sequence[Sequence[Any]],
+    rows: Sequence[list[Any]],
     *,
     first_row: int = 1,
     first_col: int = 0,
@@ -68,7 +68,7 @@ def detect_table(
 ) -> DetectedTable | None:
     """Locate header and data in ``rows`` (row-major, ``''``/``None`` for empty cells).
 
-    ``rows[i]`` is spreadsheet row ``first_row + i`` and cell ``j`` column
+    ``rows[i]`` (a list) is spreadsheet row ``first_row + i`` and cell ``j`` column
     ``first_col + j`` (0-based); ``merged`` holds 0-based absolute ((r0, c0), (r1, c1))
     ranges. Returns None when no row holds any value. Columns keep the cell objects
     exactly as given (``''`` included); normalising values is the reader's job.
@@ -141,7 +141,7 @@ def _looks_numeric(v: str) -> bool:
 
 
 def _header_index(
-    rows: Sequence[Sequence[Any]], head: list[int], counts: dict[int, int], widest: int
+    rows: Sequence[list[Any]], head: list[int], counts: dict[int, int], widest: int
 ) -> int | None:
     """First row wide enough (≥ half the widest row) whose cells are mostly text."""
     for i in head:
@@ -156,7 +156,7 @@ def _header_index(
 
 
 def _header_names(
-    rows: Sequence[Sequence[Any]], hi: int, filled: list[int],
+    rows: Sequence[list[Any]], hi: int, filled: list[int],
     merged: list[tuple[tuple[int, int], tuple[int, int]]],
 ) -> tuple[list[str], int]:
     """Header names from row ``hi`` (and the row below when merged cells span both).
@@ -237,7 +237,7 @@ def _drop(table: DetectedTable, index: int, why: str) -> None:
 
 
 def _drop_totals_and_notes(
-    table: DetectedTable, rows: Sequence[Sequence[Any]], body: list[int]
+    table: DetectedTable, rows: Sequence[list[Any]], body: list[int]
 ) -> None:
     """Skip a totals row right under the header or at the end, and trailing notes."""
     if not body:

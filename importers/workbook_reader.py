@@ -110,10 +110,10 @@ def read_workbook(
                     raise ImportRefused(
                         "no_table", path, f"sheet {info.name!r} is a chart, not a table"
                     )
-                found = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
+                found, scan = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
                 if found is None:
                     raise ImportRefused("no_table", path, f"sheet {info.name!r} holds no table")
-                table, scan = found
+                table = found
                 chosen = info.name
             else:
                 chosen, table, scan = _pick_sheet(path, wb, zf, parts, infos, limits, progress)
@@ -144,16 +144,20 @@ def _pick_sheet(
     path: Path, wb: pc.CalamineWorkbook, zf: zipfile.ZipFile | None, parts: dict[str, str],
     infos: list[SheetInfo], limits: ImportLimits, progress: Progress,
 ) -> tuple[str, DetectedTable, SheetScan | None]:
-    checked = []
+    checked, only_errors = [], []
     for info in infos:
         if not (info.visible and info.worksheet):
             continue
         checked.append(info.name)
-        found = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
-        if found is not None and len(found[0].headers) >= 2 and found[0].row_numbers:
-            return info.name, found[0], found[1]
+        table, scan = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
+        if table is not None and len(table.headers) >= 2 and table.row_numbers:
+            return info.name, table, scan
+        if table is None and scan is not None and scan.errors:
+            only_errors.append(f"{info.name!r} holds only error values ({scan.errors[0][2]} …)")
     names = ", ".join(map(repr, checked)) or "none"
     why = f"no visible sheet holds a table of two or more columns (checked: {names})"
+    if only_errors:
+        why += "; " + "; ".join(only_errors)
     if zf is not None and any(n.startswith("xl/model/") for n in zf.namelist()):
         why += (
             "; the data sits in a Power Pivot model, which cannot be imported"
@@ -165,7 +169,8 @@ def _pick_sheet(
 def _read_sheet(
     path: Path, wb: pc.CalamineWorkbook, zf: zipfile.ZipFile | None, parts: dict[str, str],
     name: str, limits: ImportLimits, progress: Progress,
-) -> tuple[DetectedTable, SheetScan | None] | None:
+) -> tuple[DetectedTable | None, SheetScan | None]:
+    """Pre-check, read and locate the table of one sheet; (None, scan) when it has none."""
     scan = None
     if zf is not None:
         progress.update(0, None, "checking")
@@ -192,7 +197,7 @@ def _read_sheet(
     progress.update(0, None, "finding the header")
     table = detect_table(rows, first_row=1, first_col=0, merged=merged)
     del rows
-    return (table, scan) if table is not None else None
+    return table, scan
 
 
 def _normalise(

@@ -127,7 +127,7 @@ def test_empty_sheet() -> None:
 def test_errors() -> None:
     err = refusal("calamine_errors.xlsx")  # one column of formula errors and nothing else
     assert err.code == "no_table"
-    assert "Feuil1" in err.message
+    assert "'Feuil1' holds only error values (#DIV/0! …)" in err.message
 
 
 def test_issue_174_declared_dimension_is_ignored() -> None:
