@@ -33,30 +33,13 @@ from models.checklists.scoring import AnswerValue, is_answered
 from models.checklists.templates import load_spec
 from models.db import Database
 from widgets.common.context import DataBus
+from widgets.inspections.fill_style import FILL_QSS
 from widgets.inspections.item_card import ItemCard
 from widgets.inspections.photos import load_photo, thumbnail_pixmaps
 from widgets.inspections.report_html import dimension_label, kind_label, score_text
 from widgets.inspections.results_dialog import ResultDialog, show_blockers
 from widgets.inspections.stopwatch import TOUCH
 
-FILL_QSS = """
-#fillWindow { font-size: 15px; }
-#fillTitle { font-size: 20px; font-weight: 600; }
-#itemCard { border: 1px solid palette(mid); border-radius: 8px; background: palette(base); }
-#itemCard[current="true"] { border: 3px solid #2a7ae2; background: #eef5ff; }
-#itemText { font-size: 16px; }
-#itemGuidance { color: palette(dark); font-style: italic; }
-#criticalBadge { color: white; background: #c0392b; border-radius: 4px; padding: 2px 6px; }
-#stopwatchDisplay { font-size: 22px; font-family: monospace; }
-#readOnlyBanner { background: #fff4d6; border: 1px solid #e0b84c; padding: 6px; }
-#submitButton { font-weight: 600; }
-QPushButton#answerButton { font-size: 16px; }
-QPushButton#answerButton:checked { background: #2a7ae2; color: white; border: none; }
-QPushButton#answerButton[answer="yes"]:checked { background: #1b7f3b; }
-QPushButton#answerButton[answer="no"]:checked { background: #c0392b; }
-QPushButton#answerButton[answer="na"]:checked { background: #6c7a89; }
-QListWidget::item { padding: 6px 4px; }
-"""
 KEY_CHOICES = {Qt.Key.Key_Y: "yes", Qt.Key.Key_N: "no", Qt.Key.Key_A: "na"}
 
 
@@ -83,6 +66,7 @@ class FillWindow(QWidget):
         self.cards: list[ItemCard] = []
         self.current = 0
         self._stepping = False
+        self._written = False  # other pages are told once, on close, not per answer
         self._build()
         self._load_photos()
         start = next((n for n, i in enumerate(self.items) if i.id == self.state.current_item_id),
@@ -231,6 +215,7 @@ class FillWindow(QWidget):
         except (ops.InspectionLocked, LookupError, ValueError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return False
+        self._written = True
         return True
 
     def _merge(self, item_id: int, **changes: object) -> None:
@@ -414,4 +399,7 @@ class FillWindow(QWidget):
         for card in self.cards:
             if card.stopwatch is not None and card.stopwatch.running:
                 card.stopwatch.stop()  # the reading is saved like any answer
+        if self._written:
+            self._written = False
+            self.bus.data_changed.emit({"inspections"})
         super().closeEvent(event)

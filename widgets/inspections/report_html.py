@@ -111,7 +111,7 @@ def summary_html(result: ScoreResult) -> str:
 
 
 def header_html(state: InspectionState) -> str:
-    when = QLocale().toString(state.visited_at.astimezone(), QLocale.FormatType.ShortFormat)
+    when = state.visited_at.astimezone().strftime("%Y-%m-%d %H:%M")
     rows = [
         (translate("InspectionReport", "Checklist"), state.template_name or "—"),
         (translate("InspectionReport", "Site"), state.site_name or "—"),
