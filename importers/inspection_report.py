@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from importers.batches import BatchUndoError
+from importers.profiles import find_matching_profile, load_profile
 from importers.report import ImportReport, RowError, ValidationReport, json_value
-from importers.table import RawTable
+from importers.table import ImportRefused, RawTable
 from models.db import Database
 from models.orm import ImportBatch, ImportRowBackup
 from models.orm.admin import BatchStatus
@@ -95,3 +97,33 @@ def undo_import(db: Database, batch_id: int, kind: str, table_name: str,
                                      f"batch {batch_id}: undo batch {other} first", other)
         undo(s, batch)
         batch.status = BatchStatus.UNDONE
+
+
+@dataclass(frozen=True)
+class ProfileChoice:
+    """The column choices for one file: ``columns`` maps a role to a header; ``options``
+    are the profile's import options (``tz``, ``inspection_kind``, ``template``, ``period``)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    name: str | None = None
+    source: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def choose_profile(table: RawTable, db: Database, kind: str, *, name: str | None = None,
+                   columns: dict[str, str] | None = None) -> ProfileChoice:
+    """The user's columns when given, else the profile ``name``, else a saved or shipped
+    profile whose headers fit the file (``resources/profiles/*.json``), else nothing
+    (the synonyms decide). Raises :class:`ImportRefused` ``unknown_profile``."""
+    if columns:
+        return ProfileChoice(dict(columns), name)
+    if name:
+        profile = load_profile(db, name)
+        if profile is None:
+            raise ImportRefused("unknown_profile", table.path, f"no profile named {name!r}")
+    else:
+        profile = find_matching_profile(db, [str(h) for h in table.headers], kind)
+    if profile is None:
+        return ProfileChoice()
+    return ProfileChoice({f: h for h, f in profile.mapping.items()}, profile.name,
+                         profile.source or None, dict(profile.options))

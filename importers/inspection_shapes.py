@@ -132,9 +132,30 @@ def assign_roles(headers: Sequence[str], roles: Sequence[str] | None = None,
     return out
 
 
-def detect_shape(table: RawTable) -> ColumnPlan:
-    """Classify ``table`` as wide, long or key/value and assign the visit roles."""
-    roles = assign_roles(table.headers)
+def apply_overrides(roles: dict[str, int], headers: Sequence[str],
+                    overrides: Mapping[str, str] | None) -> dict[str, int]:
+    """``roles`` with the user's choices (role → header, from a profile or the mapping
+    dialog) on top: a chosen column leaves any role it had; headers not in the file and
+    unknown roles are ignored."""
+    if not overrides:
+        return roles
+    keys = [header_key(h) for h in headers]
+    out = dict(roles)
+    for role, header in overrides.items():
+        key = header_key(header)
+        if key not in keys:
+            continue
+        j = keys.index(key)
+        out = {r: c for r, c in out.items() if c != j}
+        out[role] = j
+    return out
+
+
+def detect_shape(table: RawTable, overrides: Mapping[str, str] | None = None) -> ColumnPlan:
+    """Classify ``table`` as wide, long or key/value and assign the visit roles
+    (``overrides``: role → header chosen by the user)."""
+    roles = apply_overrides(assign_roles(table.headers), table.headers,
+                            {r: h for r, h in (overrides or {}).items() if r in ROLE_SYNONYMS})
     if "key" in roles and "value" in roles:
         return ColumnPlan("key_value", roles)
     if "item" in roles and ("answer" in roles or "result" in roles or "value" in roles):
@@ -147,7 +168,8 @@ def detect_shape(table: RawTable) -> ColumnPlan:
                                       if j not in roles.values()])
 
 
-def pivot_to_wide(table: RawTable, plan: ColumnPlan) -> tuple[RawTable, ColumnPlan]:
+def pivot_to_wide(table: RawTable, plan: ColumnPlan,
+                  overrides: Mapping[str, str] | None = None) -> tuple[RawTable, ColumnPlan]:
     """A long or key/value table as one row per visit (its first row's number).
 
     A visit is identified by its ``ref`` column, else by every visit column together.
@@ -178,7 +200,7 @@ def pivot_to_wide(table: RawTable, plan: ColumnPlan) -> tuple[RawTable, ColumnPl
     wide = dataclasses.replace(table, headers=keys,
                                columns=[[v.get(h) for v in visits.values()] for h in keys],
                                row_numbers=list(first_row.values()))
-    new_plan = detect_shape(wide)
+    new_plan = detect_shape(wide, overrides)
     return wide, new_plan
 
 

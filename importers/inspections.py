@@ -12,11 +12,17 @@
    derived from (source, external id) so importing the same file again updates the
    visits instead of duplicating them (:mod:`importers.inspection_loading`).
 
+Columns are found by synonyms; a profile (``--profile``, a saved one whose headers fit,
+or one shipped in ``resources/profiles/inspections-*.json`` for the city food-safety
+exports, SafetyCulture and the RFID street-light log) or the mapping dialog overrides
+them and supplies the time zone, visit kind and source name.
+
 ``source`` names where the file comes from and keeps UUIDs and site codes stable across
-files of that source: the option when given, else a known export recognised by its
-headers (:data:`KNOWN_SOURCES`), else the file name without extension and digits.
-The visit kind is the option, else ``audit`` for audit-tool exports (an ``audit_id``
-column), ``mystery_shop`` when a header says so, else ``inspection``.
+files of that source: the option when given, else the profile's, else the file name
+without extension and digits. The visit kind is the option, else the profile's, else
+``audit`` for audit-tool exports (an ``audit_id`` column), ``mystery_shop`` when a header
+says so, else ``inspection``. Naive times are read in the option's zone, else the
+profile's, else this computer's.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from importers.inspection_items import bind_items
 from importers.inspection_loading import LoadCounts, load_visits, undo_inspection_batch
 from importers.inspection_report import (
     batch_report,
+    choose_profile,
     file_sha256,
     import_report,
     row_errors,
@@ -61,16 +68,6 @@ SHAPE_NOTES = {
     "key_value": "key/value pairs per visit, pivoted to one row per visit",
 }
 
-# Known exports: every normalised header of the set present → that source name.
-KNOWN_SOURCES: tuple[tuple[frozenset[str], str], ...] = (
-    (frozenset({"inspectionid", "dbaname", "license", "results"}), "chicago-food-inspections"),
-    (frozenset({"facilityid", "processdescription", "score"}), "austin-food-inspections"),
-    (frozenset({"businessid", "score", "date", "type"}), "sf-food-inspections"),
-    (frozenset({"auditid", "templatename", "maxscore"}), "safetyculture"),
-    (frozenset({"tagid", "username", "timestamp", "task"}), "rfid-inspection-log"),
-)
-
-
 @dataclass(frozen=True)
 class InspectionImportOptions:
     """Choices for one import. ``tz`` is the zone of naive times (default: this computer's);
@@ -83,14 +80,11 @@ class InspectionImportOptions:
     skip_invalid: bool = True
     user: str | None = None
     profile: str | None = None
+    columns: dict[str, str] | None = None  # role → header, the user's mapping
 
 
 def detect_source(table: RawTable) -> str:
-    """The source name of a table from its headers, else from its file name."""
-    keys = {header_key(h) for h in table.headers}
-    for signature, name in KNOWN_SOURCES:
-        if signature <= keys:
-            return name
+    """A source name from the table's file name (digits and separators dropped)."""
     stem = re.sub(r"[\d_\-\s.()]+", "-", Path(table.path).stem.lower()).strip("-")
     return (stem or "file")[:40]
 
@@ -116,19 +110,24 @@ def import_inspections(table: RawTable, db: Database,
     """
     options = options or InspectionImportOptions()
     progress = progress or NullProgress()
-    tz: dt.tzinfo = resolve_timezone(options.tz)
-    source = options.source or detect_source(table)
-    kind = options.kind or detect_kind(table)
+    choice = choose_profile(table, db, KIND, name=options.profile, columns=options.columns)
+    tz: dt.tzinfo = resolve_timezone(options.tz or choice.options.get("tz"))
+    source = options.source or choice.source or detect_source(table)
+    named_kind = options.kind or choice.options.get("inspection_kind")
+    kind = InspectionKind(named_kind) if named_kind else detect_kind(table)
     progress.update(0, table.n_rows, "mapping")
-    first = detect_shape(table)
-    wide, plan = pivot_to_wide(table, first)
+    first = detect_shape(table, choice.columns)
+    wide, plan = pivot_to_wide(table, first, choice.columns)
     with db.session() as s:
         binding = bind_items(s, wide, plan, choice_item_columns(wide, plan), source=source,
-                             kind=kind, template_code=options.template_code)
+                             kind=kind,
+                             template_code=options.template_code or choice.options.get("template"))
     progress.check()
     progress.update(0, wide.n_rows, "validating")
     parsed = parse_visits(wide, plan, binding, source=source, tz=tz)
     notes = [f"{SHAPE_NOTES[first.shape]}, kind {kind.value}, source {source!r}"]
+    if choice.name:
+        notes.append(f"columns from profile {choice.name!r}")
     if binding is None:
         notes.append("no checklist item columns: visit-level scores and results only")
     if binding is not None:
@@ -148,7 +147,7 @@ def import_inspections(table: RawTable, db: Database,
         with db.transaction() as s:
             batch = ImportBatch(kind=KIND, file_name=str(table.path)[:500],
                                 file_sha256=file_sha256(Path(table.path)), source=source,
-                                sheet=table.sheet, profile=options.profile, user=options.user,
+                                sheet=table.sheet, profile=choice.name, user=options.user,
                                 rows=wide.n_rows, rejected=len({e.row for e in errors}))
             s.add(batch)
             s.flush()
@@ -187,4 +186,5 @@ def run_inspection_job(table: RawTable, db: Database, job: JobOptions,
     return import_inspections(table, db, InspectionImportOptions(
         source=job.source, tz=job.tz, kind=InspectionKind(kind) if kind else None,
         template_code=job.options.get("template"), skip_invalid=job.skip_invalid,
-        user=job.user, profile=job.profile), progress)
+        user=job.user, profile=job.profile,
+        columns=job.mapping.fields if job.mapping is not None else None), progress)

@@ -14,10 +14,10 @@ key made from its header (``Service score`` → ``service_score``) and is report
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from importers.inspection_shapes import assign_roles
+from importers.inspection_shapes import apply_overrides, assign_roles
 from importers.table import RawTable
 from importers.values import normalise_token, parse_numbers
 
@@ -96,10 +96,13 @@ def metric_unit(key: str) -> str | None:
     return METRIC_SYNONYMS.get(key, (None, ()))[0]
 
 
-def detect_vendor_shape(table: RawTable) -> VendorPlan:
-    """Classify ``table`` (see the module docstring). Raises ``ValueError`` without a
-    vendor column."""
-    roles = assign_roles(table.headers, synonyms=ROLE_SYNONYMS)
+def detect_vendor_shape(table: RawTable,
+                        overrides: Mapping[str, str] | None = None) -> VendorPlan:
+    """Classify ``table`` (see the module docstring); ``overrides`` (role → header) are
+    the user's choices. Raises ``ValueError`` without a vendor or metric column."""
+    roles = apply_overrides(assign_roles(table.headers, synonyms=ROLE_SYNONYMS),
+                            table.headers,
+                            {r: h for r, h in (overrides or {}).items() if r in ROLE_SYNONYMS})
     if "vendor_code" not in roles and "vendor_name" not in roles:
         raise ValueError("no vendor column (e.g. 供应商 / Vendor / Supplier)")
     if "metric" in roles and "value" in roles:

@@ -18,11 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from importers.inspection_report import (
     ErrorTuple,
     batch_report,
+    choose_profile,
     file_sha256,
     import_report,
     row_errors,
@@ -67,24 +68,28 @@ class VendorMetricImportOptions:
     user: str | None = None
     profile: str | None = None
     today: dt.date | None = None  # for the default period; None → the local date
+    columns: dict[str, str] | None = None  # role → header, the user's mapping
 
 
-def default_period(options: VendorMetricImportOptions) -> Period:
-    """The period for files without one. Raises ``ValueError`` for unreadable text."""
-    if isinstance(options.period, Period):
-        return options.period
-    if options.period:
-        p = parse_period(options.period)
+def default_period(options: VendorMetricImportOptions, fallback: Any = None) -> Period:
+    """The period for files without one: the option, else ``fallback`` (a profile's),
+    else the current quarter. Raises ``ValueError`` for unreadable text."""
+    chosen = options.period or fallback
+    if isinstance(chosen, Period):
+        return chosen
+    if chosen:
+        p = parse_period(chosen)
         if p is None:
-            raise ValueError(f"not a period: {options.period!r} (e.g. 2026Q1, 2026-03)")
+            raise ValueError(f"not a period: {chosen!r} (e.g. 2026Q1, 2026-03)")
         return p
     return current_quarter(options.today)
 
 
-def parse_table(table: RawTable, period: Period) -> tuple[VendorPlan, ParsedMetrics]:
+def parse_table(table: RawTable, period: Period, columns: dict[str, str] | None = None
+                ) -> tuple[VendorPlan, ParsedMetrics]:
     """Shape detection and validation, no database. Raises ``ValueError`` when the table
     has no vendor or no metric column."""
-    plan = detect_vendor_shape(table)
+    plan = detect_vendor_shape(table, columns)
     if plan.shape == "long":
         return plan, parse_long(table, plan, period)
     if plan.shape == "orders":
@@ -105,17 +110,21 @@ def import_vendor_metrics(table: RawTable, db: Database,
     options = options or VendorMetricImportOptions()
     progress = progress or NullProgress()
     progress.update(0, table.n_rows, "validating")
-    plan, parsed = parse_table(table, default_period(options))
+    choice = choose_profile(table, db, KIND, name=options.profile, columns=options.columns)
+    plan, parsed = parse_table(table, default_period(options, choice.options.get("period")),
+                               choice.columns)
     notes = [SHAPE_NOTES[plan.shape], *parsed.notes]
+    if choice.name:
+        notes.insert(1, f"columns from profile {choice.name!r}")
     errors = list(parsed.errors)
-    source = (options.source or Path(table.path).stem)[:100]
+    source = (options.source or choice.source or Path(table.path).stem)[:100]
     progress.check()
     batch_id, inserted, updated = None, 0, 0
     if parsed.records and (options.skip_invalid or not errors):
         progress.update(0, len(parsed.records), "loading")
         try:
             batch_id, inserted, updated = _load(table, db, options, plan, parsed, errors, notes,
-                                                source, progress)
+                                                source, choice.name, progress)
         except _NothingImported:
             batch_id = None
         progress.update(len(parsed.records), len(parsed.records), "done")
@@ -130,11 +139,11 @@ class _NothingImported(Exception):
 
 def _load(table: RawTable, db: Database, options: VendorMetricImportOptions, plan: VendorPlan,
           parsed: ParsedMetrics, errors: list[ErrorTuple], notes: list[str], source: str,
-          progress: Progress) -> tuple[int, int, int]:
+          profile: str | None, progress: Progress) -> tuple[int, int, int]:
     with db.transaction() as s:
         batch = ImportBatch(kind=KIND, file_name=str(table.path)[:500],
                             file_sha256=file_sha256(Path(table.path)), source=source,
-                            sheet=table.sheet, profile=options.profile, user=options.user,
+                            sheet=table.sheet, profile=profile, user=options.user,
                             rows=table.n_rows)
         s.add(batch)
         s.flush()
@@ -175,4 +184,5 @@ def run_vendor_metric_job(table: RawTable, db: Database, job: JobOptions,
         period=job.options.get("period"),
         create_vendors=bool(job.options.get("create_vendors", True)),
         skip_invalid=job.skip_invalid, source=job.source, user=job.user,
-        profile=job.profile), progress)
+        profile=job.profile,
+        columns=job.mapping.fields if job.mapping is not None else None), progress)

@@ -21,7 +21,7 @@ from importers.inspections import (
     import_inspections,
     undo_inspection_import,
 )
-from importers.table import RawTable
+from importers.table import ImportRefused, RawTable
 from importers.workbook_reader import read_workbook
 from models.checklists.spec import ItemSpec, SectionSpec, TemplateSpec
 from models.checklists.templates import create_template
@@ -235,6 +235,18 @@ def test_reimport_updates_and_undo_restores(db: Database, tmp_path: Path) -> Non
         undo_inspection_import(db, second.batch)
     undo_inspection_import(db, first.batch)
     assert count(db, Inspection) == 0 and count(db, Site) == 0 and count(db, InspectionAnswer) == 0
+
+
+def test_user_mapping_overrides_synonyms(db: Database, tmp_path: Path) -> None:
+    table = write_csv(tmp_path / "odd.csv", [
+        ["Col A", "When", "Pts", "Date"], ["Shop 1", "2026-03-01 10:00", "77", "ignored"]])
+    report = import_inspections(table, db, InspectionImportOptions(
+        tz="UTC", columns={"site_name": "Col A", "visited_at": "When", "score": "Pts"}))
+    assert (report.inserted, report.rejected) == (1, 0)
+    (visit,) = inspections(db).values()
+    assert visit.score == 77.0 and visit.visited_at == dt.datetime(2026, 3, 1, 10, tzinfo=UTC)
+    with pytest.raises(ImportRefused, match="no profile named"):
+        import_inspections(table, db, InspectionImportOptions(profile="nope"))
 
 
 @pytest.mark.postgres

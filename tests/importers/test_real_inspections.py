@@ -152,10 +152,29 @@ def test_thai_streetlight_log_items(db: Database) -> None:
 def test_same_file_twice_through_the_job(db: Database, db_path: Path) -> None:
     path = DIR / "chicago_food_inspections_GuidoValada.csv"
     url = f"sqlite:///{db_path}"
-    first = import_file(path, url, kind="inspections", tz="America/Chicago")
-    again = import_file(path, url, kind="inspections", tz="America/Chicago")
-    forced = import_file(path, url, kind="inspections", tz="America/Chicago", force=True)
+    first = import_file(path, url, kind="inspections")  # zone from the shipped profile
+    again = import_file(path, url, kind="inspections")
+    forced = import_file(path, url, kind="inspections", force=True, mode="skip-invalid")
     assert (first.inserted, again.duplicate_of, forced.inserted, forced.updated) == (
         561, first.batch, 0, 561)
+    assert "columns from profile 'Chicago food inspections'" in first.warnings
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Inspection)) == 561
+    assert by_ref(db, "2363109").visited_at == dt.datetime(2020, 3, 3, 6, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("name", "inserted"), [
+    ("austin_food_establishment_inspection_scores_term1830.csv", None),
+    ("sf_restaurant_inspections_yyyymmdd_3innielee.csv", None),
+    ("safetyculture_iauditor_inspections_export_schema.csv", 2),
+    ("thai_streetlight_inspection_log_bellz1601.xlsx", 7),
+])
+def test_shipped_profiles_match(db: Database, name: str, inserted: int | None) -> None:
+    from importers.profiles import find_matching_profile
+
+    table = read_file(DIR / name)
+    profile = find_matching_profile(db, [str(h) for h in table.headers], "inspections")
+    assert profile is not None and profile.builtin
+    if inserted is not None:  # the small ones: import through the profile alone
+        report = import_inspections(table, db)
+        assert report.inserted == inserted and report.rejected == 0
