@@ -37,6 +37,7 @@ def test_procurement_orders_per_supplier_and_month(db: Database) -> None:
     assert any("777 order rows aggregated per vendor and month into 122" in w
                for w in report.warnings)
     assert any("Alpha_Inc" in w and "please confirm" in w for w in report.warnings)
+    assert "columns from profile 'Procurement KPI dataset (purchase orders)'" in report.warnings
     got = figures(db)
     assert got[("Alpha_Inc", "2022-01", "order_count")] == 8
     assert got[("Alpha_Inc", "2022-01", "on_time_rate_pct")] == pytest.approx(600 / 7)
@@ -82,6 +83,8 @@ def test_through_the_job_default_period_and_reimport(db: Database, db_path: Path
                         options={"period": "2025Q4"})
     today = import_file(SUPPLY_CHAIN, url, kind="vendor-metrics", force=True)
     assert (first.inserted, again.inserted, again.updated) == (20, 0, 20)
+    assert "columns from profile 'Kaggle supply-chain data (products by supplier)'" in (
+        first.warnings)
     quarter = (dt.date.today().month - 1) // 3 + 1
     assert any(f"{dt.date.today().year}Q{quarter}" in w for w in today.warnings)
     assert today.inserted == 20 and len(figures(db)) == 40  # another quarter, more figures
