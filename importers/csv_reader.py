@@ -17,6 +17,7 @@ import csv
 import io
 import re
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 from importers.header_detection import detect_table
@@ -90,8 +91,14 @@ def read_csv(
     del text
     # Long cells are reported per cell below; the whole text is in memory already.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    rows: list[list[str]] = []
     try:
-        rows = list(reader)
+        while batch := list(islice(reader, 100_000)):  # C speed, with a cancel point per batch
+            rows.extend(batch)
+            progress.update(len(rows), None, "parsing")
+            progress.check()
+            if len(rows) > limits.max_rows:
+                break
     except csv.Error as exc:
         raise ImportRefused(
             "unreadable", path, f"the text cannot be parsed as CSV ({exc})"

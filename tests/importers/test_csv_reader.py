@@ -10,6 +10,7 @@ import pytest
 from importers.csv_reader import read_csv, sniff_delimiter
 from importers.limits import ImportLimits
 from importers.reader import read_table
+from models.progress import Cancelled, RecordingProgress
 from tests.conftest import REAL_DATA
 
 ROWS = [
@@ -125,3 +126,13 @@ def test_many_rows_read_fast(tmp_path: Path) -> None:
     assert table.n_rows == 200_000
     assert table.column("h")[-1] == "5"
     assert elapsed < 15  # ≈ 1 s on an idle machine; generous for a shared one
+
+
+def test_progress_and_cancel(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("a,b\n" + "1,2\n" * 250_000, encoding="utf-8")
+    progress = RecordingProgress()
+    read_csv(path, progress=progress)
+    assert ("parsing" in progress.stages) and progress.updates[-1][0] >= 200_000
+    with pytest.raises(Cancelled):
+        read_csv(path, progress=RecordingProgress(cancel_after=3))
