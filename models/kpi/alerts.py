@@ -35,7 +35,7 @@ from models.kpi.filtering import select as select_rows
 from models.kpi.policy_types import KpiTargetSpec, PolicySet
 from models.kpi.settings_store import target_for
 from models.kpi.store import NONE, TicketStore
-from models.kpi.types import Alert, KpiResult, TicketFilter
+from models.kpi.types import Alert, AlertKind, KpiResult, TicketFilter
 from models.orm import AlertAck, Vendor, VendorQualification
 
 if TYPE_CHECKING:
@@ -201,13 +201,14 @@ def _qualification_alerts(db: Database, as_of: dt.datetime) -> list[Alert]:
             .order_by(VendorQualification.expires_on)
         )
         for qid, vid, kind, expires, vname in s.execute(q):
+            assert expires is not None  # filtered in the query
             expired = expires < today
-            name = "qualification_expired" if expired else "qualification_expiring"
+            name: AlertKind = "qualification_expired" if expired else "qualification_expiring"
             out.append(
                 Alert(
                     f"{name}:{qid}",
                     name,
-                    "critical" if expired else "warning",  # type: ignore[arg-type]
+                    "critical" if expired else "warning",
                     (
                         ("vendor", vname),
                         ("document", kind),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -12,6 +13,7 @@ from models.kpi.store import TicketStore
 from models.kpi.types import PRIORITIES, BreakdownBy, TicketFilter
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+G = TypeVar("G", bound=np.generic)
 
 
 def to_us(moment: dt.datetime) -> int:
@@ -39,7 +41,7 @@ class Selection:
         n = self.sl.stop - self.sl.start
         return n if self.mask is None else int(np.count_nonzero(self.mask))
 
-    def take(self, column: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
+    def take(self, column: npt.NDArray[G]) -> npt.NDArray[G]:
         """``column`` restricted to the selected rows (in creation order)."""
         part = column[self.sl]
         return part if self.mask is None else part[self.mask]
@@ -48,7 +50,8 @@ class Selection:
         """Absolute row positions of the selected tickets."""
         if self.mask is None:
             return np.arange(self.sl.start, self.sl.stop, dtype=np.intp)
-        return np.flatnonzero(self.mask) + self.sl.start
+        rows: npt.NDArray[np.intp] = np.flatnonzero(self.mask) + self.sl.start
+        return rows
 
     def full_mask(self) -> npt.NDArray[np.bool_]:
         """A store-sized boolean mask of the selection."""

@@ -38,10 +38,10 @@ def group_codes(store: TicketStore, by: BreakdownBy) -> tuple[npt.NDArray[np.int
         ids, inverse = np.unique(raw, return_inverse=True)
         codes = inverse.astype(np.int32)
         if ids.size and ids[0] == -1:
-            keys = [None] + [int(i) for i in ids[1:]]
+            keys = [None, *(int(i) for i in ids[1:])]
         else:
             codes += 1
-            keys = [None] + [int(i) for i in ids]
+            keys = [None, *(int(i) for i in ids)]
     elif by == "priority":
         codes = store.priority.astype(np.int32) + 1
         keys = [None, *PRIORITIES]
@@ -104,5 +104,5 @@ def group_durations(
             keep = sel.full_mask()[order]
         v, c = values[keep], codes[keep]
     n = np.bincount(c, minlength=n_groups).astype(np.int64)
-    total = np.bincount(c, weights=v, minlength=n_groups)
+    total: F64 = np.bincount(c, weights=v, minlength=n_groups).astype(np.float64)
     return GroupDurations(n, total, tuple(grouped_percentile(v, c, n_groups, q) for q in qs))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +42,7 @@ def duration_stats(values: FloatArray) -> DurationStats:
 
 
 def grouped_percentile(
-    sorted_values: FloatArray, sorted_codes: npt.NDArray[np.intp], n_groups: int, q: float
+    sorted_values: FloatArray, sorted_codes: npt.NDArray[np.integer[Any]], n_groups: int, q: float
 ) -> FloatArray:
     """``q``-th percentile (0–100, linear interpolation) per group code, NaN for empty groups.
 

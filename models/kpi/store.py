@@ -10,8 +10,9 @@ NaN, ``csat_score`` on 0–100 (NaN), ``csat_sat`` (satisfied, DESIGN.md), ``rep
 Loading: on SQLite each column comes out of the driver as one ``group_concat`` string
 parsed by numpy (about 0.2 s per column per million rows, the SQL half runs without
 the GIL in two threads); on PostgreSQL one query with epoch microseconds.
-:meth:`TicketStore.refresh` appends new rows (id above the last one seen) and rows of
-newer import batches; a changed row count (deletions, an undone batch) reloads all.
+:meth:`TicketStore.refresh` appends new rows (id above the last one seen) and re-reads
+rows of newer import batches; deletions or an undone batch reload everything. Edits
+that change neither (no import batch) are not noticed: reload the store for those.
 """
 
 from __future__ import annotations
@@ -42,13 +43,15 @@ class _Fingerprint:
     count: int
     max_id: int
     max_batch: int
+    undone_batches: int
 
 
 class TicketStore:
     """All tickets as parallel arrays sorted by creation time (see module docstring).
 
     ``version`` increases with every change, so caches keyed on it stay correct.
-    Read-only for its users; replace it or call :meth:`refresh`.
+    Read-only for its users. :meth:`refresh` swaps the arrays in place: call it from
+    the thread that computes (or load a new store and swap the reference).
     """
 
     def __init__(
@@ -83,7 +86,11 @@ class TicketStore:
         if fp == self._fp:
             return False
         old = self.columns()
-        if fp.count < self._fp.count or fp.max_id < self._fp.max_id:
+        if (
+            fp.count < self._fp.count
+            or fp.max_id < self._fp.max_id
+            or fp.undone_batches != self._fp.undone_batches
+        ):
             self._set(loading.load_columns(db, None, progress), fp)
             return True
         where = "id > :max_id OR (import_batch_id > :max_batch)"
@@ -98,7 +105,9 @@ class TicketStore:
 
     def _set(self, cols: dict[str, Any], fp: _Fingerprint) -> None:
         order = np.lexsort((cols["id"], cols["created"]))
-        self._raw = {k: (v[order] if isinstance(v, np.ndarray) else v) for k, v in cols.items()}
+        self._raw: dict[str, Any] = {
+            k: (v[order] if isinstance(v, np.ndarray) else v) for k, v in cols.items()
+        }
         self._fp = fp
         r = self._raw
         self.id: I64 = r["id"]
@@ -228,16 +237,17 @@ def repeat_complaints(
 
 
 def _fingerprint(db: Database) -> _Fingerprint:
+    """Cheap change check: row count, last id, last batch, undone batches (indexed)."""
     from sqlalchemy import text
 
     with db.engine.connect() as conn:
         row = conn.execute(
             text(
-                "SELECT count(*), coalesce(max(id), 0), coalesce(max(import_batch_id), 0)"
-                " FROM tickets"
+                "SELECT count(*), coalesce(max(id), 0), coalesce(max(import_batch_id), 0),"
+                " (SELECT count(*) FROM import_batches WHERE status = 'undone') FROM tickets"
             )
         ).one()
-    return _Fingerprint(int(row[0]), int(row[1]), int(row[2]))
+    return _Fingerprint(int(row[0]), int(row[1]), int(row[2]), int(row[3]))
 
 
 def _names(db: Database) -> tuple[dict[int, str], dict[int, str]]:

@@ -258,7 +258,7 @@ def encode(values: Iterable[str | None]) -> tuple[npt.NDArray[np.int32], tuple[s
     table: dict[str | None, int] = {None: -1}
     codes = np.fromiter((table.setdefault(v, len(table) - 1) for v in values), dtype=np.int32)
     labels = tuple(k for k in table if k is not None)
-    return codes, labels  # type: ignore[return-value]
+    return codes, labels
 
 
 def encode_marked(

@@ -8,12 +8,13 @@ bucket values. Buckets without data are NaN and take no part in the limits.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
 
 from models.kpi import sla, spc
-from models.kpi.filtering import select, to_us
+from models.kpi.filtering import Selection, select, to_us
 from models.kpi.localtime import bucket_bounds
 from models.kpi.policy_types import PolicySet
 from models.kpi.stats import percentiles_by_group
@@ -121,7 +122,17 @@ def trend(
     )
 
 
-def _rate_parts(key, store, s, count, as_of_us, policies):  # type: ignore[no-untyped-def]
+Counter = Callable[..., I64]
+
+
+def _rate_parts(
+    key: str,
+    store: TicketStore,
+    s: Selection,
+    count: Counter,
+    as_of_us: int,
+    policies: PolicySet,
+) -> tuple[I64, I64]:
     resolved = s.take(store.resolved) != NONE
     if key in ("response_sla_met_pct", "resolution_sla_met_pct"):
         resp, reso = sla.store_outcomes(store, policies, as_of_us)
@@ -143,7 +154,17 @@ def _rate_parts(key, store, s, count, as_of_us, policies):  # type: ignore[no-un
     return count(complaint & resolved), count(complaint)  # complaint_closure_pct
 
 
-def _values(key, store, s, bucket, nb, count, n, as_of_us, policies):  # type: ignore[no-untyped-def]
+def _values(
+    key: str,
+    store: TicketStore,
+    s: Selection,
+    bucket: npt.NDArray[np.intp],
+    nb: int,
+    count: Counter,
+    n: I64,
+    as_of_us: int,
+    policies: PolicySet,
+) -> tuple[F64, I64]:
     if key == "volume":
         return n.astype(np.float64), n
     if key in ("frt_median_min", "frt_p90_min", "resolution_median_h", "resolution_p90_h"):

@@ -57,7 +57,7 @@ def what_if(
         ("all", np.zeros(store.size, dtype=np.int32), [None])
     ]
     for by in ("priority", "vendor", "site"):
-        codes, keys = group_codes(store, by)  # type: ignore[arg-type]
+        codes, keys = group_codes(store, by)
         scopes.append((by, codes, keys))
     for scope, codes, keys in scopes:
         g = len(keys)
