@@ -123,7 +123,7 @@ def scored_inspections(db: Database, *, site_id: int | None = None,
                        template_code: str | None = None) -> list[Scored]:
     """Submitted, current inspections (with a checklist), re-scored, oldest first."""
     query = (select(Inspection.id, Inspection.uuid, Inspection.site_id, Site.name,
-                    Inspection.inspector, Inspection.visited_at, Inspection.template_id)
+                    Inspection.inspector, Inspection.visited_at, ChecklistTemplate.id)
              .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
              .outerjoin(Site, Site.id == Inspection.site_id)
              .where(Inspection.status == InspectionStatus.SUBMITTED, ~superseded_clause())
@@ -174,7 +174,7 @@ def score_trend(db: Database, *, site_id: int | None = None,
     series: dict[int | None, list[tuple[str, float, float, float | None]]] = defaultdict(list)
     with db.session() as s:
         for r in s.execute(query):
-            series[r[0]].append((r[1] or "—", r[2].timestamp(), r[3], r[4]))
+            series[r[0]].append((r[1] or "—", r[2].timestamp(), r[3] or 0.0, r[4]))
     out = []
     for sid, points in series.items():
         passes = [p[3] for p in points if p[3] is not None]

@@ -16,7 +16,7 @@ import hashlib
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import Exists, exists, select
 from sqlalchemy.orm import Session, aliased, undefer
 
 from models.checklists.scoring import AnswerValue, ScoreResult, score_inspection
@@ -364,7 +364,7 @@ def start_correction(db: Database, inspection_uuid: str, revised_by: str, reason
         return new.uuid
 
 
-def superseded_clause():  # type: ignore[no-untyped-def]
+def superseded_clause() -> Exists:
     """SQL condition: the inspection has a submitted correction (so analysis skips it)."""
     newer = aliased(Inspection)
     return exists().where(newer.revision_of_id == Inspection.id,

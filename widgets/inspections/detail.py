@@ -76,7 +76,8 @@ class InspectionDetail(QWidget):
                 uris.setdefault(item, []).append(uri)
         draft_text = html.escape(self.tr("Draft — not submitted yet"))
         draft = "" if state.read_only else f"<p><i>{draft_text}</i></p>"
-        self.browser.setHtml(header_html(state) + draft + summary_html(result)
+        self.browser.setHtml(header_html(state) + draft
+                             + summary_html(result, draft=not state.read_only)
                              + self._comparison_html(inspection_uuid)
                              + answers_html(state, spec, uris))
 

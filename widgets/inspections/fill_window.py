@@ -33,6 +33,7 @@ from models.checklists.scoring import AnswerValue, is_answered
 from models.checklists.templates import load_spec
 from models.db import Database
 from widgets.common.context import DataBus
+from widgets.inspections.correction_dialog import ask_correction
 from widgets.inspections.fill_style import FILL_QSS
 from widgets.inspections.item_card import ItemCard
 from widgets.inspections.photos import load_photo, thumbnail_pixmaps
@@ -54,7 +55,8 @@ class FillWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.db, self.bus, self.uuid, self.user = db, bus, inspection_uuid, user
         self.state = ops.get_inspection(db, inspection_uuid)
-        assert self.state.template_id is not None
+        if self.state.template_id is None:
+            raise ValueError("this inspection was imported with its score only; it has no form")
         self.spec = load_spec(db, self.state.template_id)
         self.items = self.spec.items()
         self.answers: dict[int, AnswerValue] = dict(self.state.answers)
@@ -324,8 +326,6 @@ class FillWindow(QWidget):
         self.result_dialog.open()
 
     def start_correction(self) -> None:
-        from widgets.inspections.correction_dialog import ask_correction
-
         answer = ask_correction(self, self.user or self.state.inspector or "")
         if answer is None:
             return

@@ -172,8 +172,12 @@ class InspectionsPage(QWidget):
             if window.uuid == inspection_uuid and window.isVisible():
                 window.raise_()
                 return window
-        window = FillWindow(self.context.db, self.context.bus, inspection_uuid,
-                            self.context.user, self)
+        try:
+            window = FillWindow(self.context.db, self.context.bus, inspection_uuid,
+                                self.context.user, self)
+        except (ValueError, LookupError) as exc:
+            QMessageBox.information(self, self.tr("Inspections"), str(exc))
+            return None
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         window.correction_started.connect(self.open_inspection)

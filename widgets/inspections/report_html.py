@@ -73,11 +73,14 @@ def answer_text(item: ItemSpec, value: AnswerValue | None) -> str:
     return "—"
 
 
-def summary_html(result: ScoreResult) -> str:
-    """Score, pass/fail, section scores, critical failures and failed items."""
-    colour = PASS_COLOUR if result.passed else FAIL_COLOUR
+def summary_html(result: ScoreResult, draft: bool = False) -> str:
+    """Score, pass/fail, section scores, critical failures and failed items; a draft
+    shows its score so far and no verdict."""
+    colour = "#777777" if draft else PASS_COLOUR if result.passed else FAIL_COLOUR
     verdict = (
-        translate("InspectionReport", "PASSED")
+        translate("InspectionReport", "so far")
+        if draft
+        else translate("InspectionReport", "PASSED")
         if result.passed
         else translate("InspectionReport", "FAILED")
     )
