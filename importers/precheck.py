@@ -26,6 +26,7 @@ from typing import Any
 
 from importers.limits import ImportLimits
 from importers.table import ImportRefused
+from models.progress import Progress
 
 CHUNK = 16 * 1024 * 1024  # bytes of inflated XML scanned at a time
 MAX_REPORTED = 10_000  # formula/error cells remembered per sheet
@@ -180,32 +181,41 @@ _ROW_R = re.compile(rb"\br=[\"'](\d+)[\"']")
 _PREFIX = re.compile(rb"<(\w+:)?sheetData\b")
 
 
-def scan_worksheet(path: Path, zf: zipfile.ZipFile, part: str, limits: ImportLimits) -> SheetScan:
+def scan_worksheet(
+    path: Path, zf: zipfile.ZipFile, part: str, limits: ImportLimits,
+    progress: Progress | None = None,
+) -> SheetScan:
     """Stream one worksheet part: real used range, formulas without value, error cells.
 
     Refuses (``too_large``) a cell beyond ``limits.max_rows``/``max_columns`` or a used
     rectangle over ``limits.max_cells``. Cost: one inflate plus a few C-level substring
     scans per 16 MiB chunk; regex matches only for the rare wide/far/formula cells.
+    ``progress`` gets (inflated bytes, part size, "checking") per chunk and may cancel.
     """
     scan = SheetScan(part)
     pat: dict[str, re.Pattern[bytes]] | None = None
     prefix = b""
     carry = b""
     first = True
+    size, done = zf.getinfo(part).file_size, 0
     for block in iter_part(zf, part, limits.max_part_uncompressed):
         data = carry + block
-        cut = data.rfind(b"</" + prefix + b"row>") if pat else -1
+        if pat is None:
+            m = _PREFIX.search(data)
+            prefix = (m.group(1) or b"") if m else b""
+            pat = _patterns(prefix)
+        cut = data.rfind(b"</" + prefix + b"row>")
         if cut < 0:
             cut = data.rfind(b">")
         if cut < 0 or len(data) - cut > 4 * CHUNK:
             cut = len(data) - 1
         chunk, carry = data[: cut + 1], data[cut + 1 :]
-        if pat is None:
-            m = _PREFIX.search(chunk)
-            prefix = (m.group(1) or b"") if m else b""
-            pat = _patterns(prefix)
         _scan_chunk(path, chunk, pat, prefix, scan, limits, first)
         first = False
+        done += len(block)
+        if progress is not None:
+            progress.update(done, size, "checking")
+            progress.check()
     if carry.strip() and pat is not None:
         _scan_chunk(path, carry, pat, prefix, scan, limits, first)
     if scan.max_row * scan.max_col > limits.max_cells:

@@ -175,7 +175,7 @@ def _read_sheet(
     if zf is not None:
         progress.update(0, None, "checking")
         if name in parts:
-            scan = scan_worksheet(path, zf, parts[name], limits)
+            scan = scan_worksheet(path, zf, parts[name], limits, progress)
         else:  # relationships we could not follow: check every worksheet part instead
             for part in zf.namelist():
                 if part.startswith("xl/worksheets/") and part.endswith(".xml"):
