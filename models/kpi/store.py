@@ -187,8 +187,15 @@ class TicketStore:
         return self._cache.get(key)
 
     def put_cache(self, key: object, value: object) -> None:
-        if len(self._cache) > 32:
-            self._cache.clear()
+        """Cache ``value``; tuple keys are grouped by their first item ("kind") and each
+        kind keeps its newest entries only (SLA outcomes: 4, one per recent ``as_of``; SLA
+        evaluations: 3, about 30 MB each per million tickets;
+        others 32), so frequent kinds never push out expensive ones (sort orders)."""
+        kind = key[0] if isinstance(key, tuple) and key else key
+        limit = {"outcomes": 4, "sla": 3}.get(str(kind), 32)
+        same = [k for k in self._cache if (k[0] if isinstance(k, tuple) and k else k) == kind]
+        for old in same[: max(0, len(same) - limit + 1)]:
+            del self._cache[old]
         self._cache[key] = value
 
     def time_range(self) -> tuple[int, int] | None:

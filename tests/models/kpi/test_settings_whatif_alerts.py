@@ -150,3 +150,29 @@ def test_alerts_and_acknowledgement(db: Database) -> None:
     shown = list_alerts(db, store, as_of, policies, targets, include_acknowledged=True)
     acked = next(a for a in shown if a.key == kpi.key)
     assert acked.acknowledged_by == "alice" and acked.acknowledged_at is not None
+
+
+def test_what_if_with_an_unsaved_business_calendar(db: Database) -> None:
+    from models.kpi.calendars_cn import china_calendar
+
+    sh = dt.timezone(dt.timedelta(hours=8))
+    created = dt.datetime(2026, 4, 30, 17, tzinfo=sh)  # Thursday before the May holidays
+    add_tickets(db, [dict(priority="P2", created_at=created, frt=dt.timedelta(days=6))])
+    store = load_store(db)
+    current = load_policy_set(db, "UTC")  # calendar time: 60 min → breached
+    cal = dataclasses.replace(china_calendar(), id=-1)
+    edited = PolicySet(
+        tuple(dataclasses.replace(p, first_response_min=120, calendar_id=-1)
+              for p in current.policies),
+        (cal,), "UTC",
+    )
+    # answered 6 May 17:00 local: Thu 60 min + (1–5 May off) + Wed 09–17 = 540 > 120 → late;
+    # a 600-minute target would be met
+    total = next(r for r in what_if(store, current, edited, created + 10 * D) if r.scope == "all")
+    assert total.response_current.pct == 0.0 and total.response_edited.pct == 0.0
+    roomy = PolicySet(
+        tuple(dataclasses.replace(p, first_response_min=600) for p in edited.policies),
+        (cal,), "UTC",
+    )
+    total = next(r for r in what_if(store, current, roomy, created + 10 * D) if r.scope == "all")
+    assert total.response_edited.pct == 100.0 and total.response_delta_pct == 100.0

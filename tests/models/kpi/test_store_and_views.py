@@ -163,3 +163,32 @@ def test_previous_period() -> None:
     assert (p.start, p.end, p.priorities) == (T0 - 7 * D, T0, ("P2",))
     with pytest.raises(ValueError):
         previous_period(TicketFilter())
+
+
+def test_refresh_after_an_undone_batch_reloads(db: Database) -> None:
+    from models.orm import BatchStatus, ImportBatch
+
+    (tid,) = add_tickets(db, [dict(priority="P2", created_at=T0)])
+    with db.transaction() as s:
+        batch = ImportBatch(kind="tickets", file_name="x.xlsx", file_sha256="1" * 64, source="t")
+        s.add(batch)
+    store = load_store(db)
+    with db.transaction() as s:  # an undo restores old values without a newer batch id
+        s.execute(update(Ticket).where(Ticket.id == tid).values(priority="P4"))
+        s.execute(update(ImportBatch).values(status=BatchStatus.UNDONE))
+    assert store.refresh(db) is True and store.priority.tolist() == [3]
+
+
+def test_empty_store(db: Database) -> None:
+    from models.kpi.api import pareto, trend
+
+    store = load_store(db)
+    assert store.size == 0
+    chart = trend(store, TicketFilter(), "volume", "day", T0, POL, "UTC")
+    assert chart.values.size == 0 and chart.centre is None
+    assert pareto(store, TicketFilter()) == ()
+    assert breakdown(store, TicketFilter(), "site", T0, POL) == ()
+    assert arrivals_heatmap(store, TicketFilter(), "UTC").sum() == 0
+    month = trend(store, TicketFilter(start=T0, end=T0 + 3 * D), "frt_median_min", "day", T0,
+                  POL, "UTC")
+    assert len(month.starts) == 3 and np.isnan(month.values).all()
