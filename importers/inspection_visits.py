@@ -134,8 +134,9 @@ def parse_visits(table: RawTable, plan: ColumnPlan, binding: ItemBinding | None,
         bad[mask] = True
 
     if "visited_at" not in plan.roles:
-        return ParsedVisits([], [(rows[0] if rows else 1, "", None, "missing_column",
-                                  "no visit date column (e.g. 检查日期 / Inspection Date)")], 0)
+        why = "no visit date column (e.g. 检查日期 / Inspection Date)"  # as tickets do
+        return ParsedVisits([], [(r, "Inspection date", None, "missing_required", why)
+                                 for r in rows], 0)
     when = parse_datetimes(table.columns[plan.roles["visited_at"]], tz)
     reject(when.missing, "visited_at", "missing_required", "the visit date is missing")
     reject(when.invalid, "visited_at", "unparseable", "not a date or time")

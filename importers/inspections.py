@@ -28,7 +28,6 @@ profile's, else this computer's.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +50,7 @@ from importers.inspection_shapes import (
 )
 from importers.inspection_visits import parse_visits
 from importers.report import ImportReport
-from importers.table import RawTable
+from importers.table import ImportRefused, RawTable
 from importers.values import resolve_timezone
 from models.db import Database
 from models.orm import ImportBatch, utcnow
@@ -67,6 +66,7 @@ SHAPE_NOTES = {
     "long": "one row per visit and item, pivoted to one row per visit",
     "key_value": "key/value pairs per visit, pivoted to one row per visit",
 }
+
 
 @dataclass(frozen=True)
 class InspectionImportOptions:
@@ -85,8 +85,9 @@ class InspectionImportOptions:
 
 def detect_source(table: RawTable) -> str:
     """A source name from the table's file name (digits and separators dropped)."""
-    stem = re.sub(r"[\d_\-\s.()]+", "-", Path(table.path).stem.lower()).strip("-")
-    return (stem or "file")[:40]
+    from importers.kinds import source_from_path  # kinds imports this module lazily
+
+    return source_from_path(Path(table.path))[:40]
 
 
 def detect_kind(table: RawTable) -> InspectionKind:
@@ -105,23 +106,29 @@ def import_inspections(table: RawTable, db: Database,
 
     ``report.rows`` counts visits (rows of the pivoted table for long/key-value files);
     ``report.warnings`` says what was recognised (shape, template, sites created).
-    Raises ``ValueError`` for an unknown time zone and ``LookupError`` for an unknown
-    ``template_code``; row problems never raise, they are returned as errors.
+    Raises :class:`ImportRefused` ``bad_timezone``, ``unknown_template`` and
+    ``unknown_profile``; row problems never raise, they are returned as errors.
     """
     options = options or InspectionImportOptions()
     progress = progress or NullProgress()
     choice = choose_profile(table, db, KIND, name=options.profile, columns=options.columns)
-    tz: dt.tzinfo = resolve_timezone(options.tz or choice.options.get("tz"))
+    try:
+        tz: dt.tzinfo = resolve_timezone(options.tz or choice.options.get("tz"))
+    except ValueError as exc:
+        raise ImportRefused("bad_timezone", table.path, str(exc)) from exc
     source = options.source or choice.source or detect_source(table)
     named_kind = options.kind or choice.options.get("inspection_kind")
     kind = InspectionKind(named_kind) if named_kind else detect_kind(table)
     progress.update(0, table.n_rows, "mapping")
     first = detect_shape(table, choice.columns)
     wide, plan = pivot_to_wide(table, first, choice.columns)
+    template = options.template_code or choice.options.get("template")
     with db.session() as s:
-        binding = bind_items(s, wide, plan, choice_item_columns(wide, plan), source=source,
-                             kind=kind,
-                             template_code=options.template_code or choice.options.get("template"))
+        try:
+            binding = bind_items(s, wide, plan, choice_item_columns(wide, plan),
+                                 source=source, kind=kind, template_code=template)
+        except LookupError as exc:
+            raise ImportRefused("unknown_template", table.path, str(exc)) from exc
     progress.check()
     progress.update(0, wide.n_rows, "validating")
     parsed = parse_visits(wide, plan, binding, source=source, tz=tz)

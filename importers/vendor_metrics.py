@@ -31,7 +31,7 @@ from importers.inspection_report import (
 )
 from importers.periods import Period, current_quarter, parse_period
 from importers.report import ImportReport
-from importers.table import RawTable
+from importers.table import ImportRefused, RawTable
 from importers.vendor_metric_loading import (
     resolve_vendors,
     undo_vendor_metric_batch,
@@ -106,13 +106,25 @@ def import_vendor_metrics(table: RawTable, db: Database,
     period × metric); ``warnings`` say how the file was read (aggregation, default period,
     vendors created). Raises ``ValueError`` when the table has no vendor or metric column
     or the period option is unreadable; row problems are returned as errors.
+    Raises :class:`ImportRefused` ``bad_period`` (the period option) and
+    ``unknown_profile``; a table without a vendor or metric column has every row rejected
+    (``missing_required``).
     """
     options = options or VendorMetricImportOptions()
     progress = progress or NullProgress()
     progress.update(0, table.n_rows, "validating")
     choice = choose_profile(table, db, KIND, name=options.profile, columns=options.columns)
-    plan, parsed = parse_table(table, default_period(options, choice.options.get("period")),
-                               choice.columns)
+    try:
+        period = default_period(options, choice.options.get("period"))
+    except ValueError as exc:
+        raise ImportRefused("bad_period", table.path, str(exc)) from exc
+    try:
+        plan, parsed = parse_table(table, period, choice.columns)
+    except ValueError as exc:  # no vendor / metric column: every row is rejected, as tickets do
+        errors = [(r, "Vendor", None, "missing_required", str(exc)) for r in table.row_numbers]
+        return import_report(table, KIND, row_errors(errors), [], batch=None, inserted=0,
+                             updated=0, source=options.source or "",
+                             skip_invalid=options.skip_invalid)
     notes = [SHAPE_NOTES[plan.shape], *parsed.notes]
     if choice.name:
         notes.insert(1, f"columns from profile {choice.name!r}")

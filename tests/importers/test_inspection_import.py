@@ -247,6 +247,12 @@ def test_user_mapping_overrides_synonyms(db: Database, tmp_path: Path) -> None:
     assert visit.score == 77.0 and visit.visited_at == dt.datetime(2026, 3, 1, 10, tzinfo=UTC)
     with pytest.raises(ImportRefused, match="no profile named"):
         import_inspections(table, db, InspectionImportOptions(profile="nope"))
+    with pytest.raises(ImportRefused) as refused:
+        import_inspections(table, db, InspectionImportOptions(tz="Mars/Olympus"))
+    assert refused.value.code == "bad_timezone"
+    no_date = import_inspections(write_csv(tmp_path / "nodate.csv", [
+        ["Site", "Score"], ["A", "90"]]), db)
+    assert [(e.row, e.code) for e in no_date.errors] == [(2, "missing_required")]
 
 
 @pytest.mark.postgres

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from importers.batches import BatchUndoError
 from importers.periods import Period, current_quarter, parse_period
+from importers.table import ImportRefused
 from importers.vendor_metrics import (
     VendorMetricImportOptions,
     import_vendor_metrics,
@@ -180,9 +181,19 @@ def test_no_period_column_uses_the_option(db: Database, tmp_path: Path) -> None:
                                    VendorMetricImportOptions(period="2025年第4季度"))
     assert any("every figure is for 2026Q2" in w for w in default.warnings)
     assert {k[1] for k in figures(db)} == {"2026Q2", "2025Q4"} and chosen.inserted == 2
-    with pytest.raises(ValueError, match="not a period"):
+    with pytest.raises(ImportRefused, match="not a period") as refused:
         import_vendor_metrics(write_csv(tmp_path / "c.csv", rows), db,
                               VendorMetricImportOptions(period="soon"))
+    assert refused.value.code == "bad_period"
+
+
+def test_no_vendor_column_rejects_every_row(db: Database, tmp_path: Path) -> None:
+    report = import_vendor_metrics(write_csv(tmp_path / "x.csv", [
+        ["Name", "Month", "On-time rate"], ["Acme", "2026-01", "90"], ["Bolt", "2026-01", "80"]]),
+        db)
+    assert report.batch is None and report.rejected == 2
+    assert {(e.row, e.code) for e in report.errors} == {(2, "missing_required"),
+                                                        (3, "missing_required")}
 
 
 def test_reimport_updates_and_undo(db: Database, tmp_path: Path) -> None:
