@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from models.demo.documents import demo_pdf, sha256
 from models.demo.reference import (
     CLEANING,
     EXPIRED_LICENCE_VENDOR,
     EXPIRING_ISO_VENDOR,
+    QUALIFICATION_KINDS,
     SITE_KIND_SERVICES,
     SITES,
     VENDOR_METRICS,
@@ -77,6 +79,8 @@ def add_org(session: Session, rng: random.Random, now: dt.datetime) -> DemoOrg:
 def _vendor(spec: VendorSpec, rng: random.Random, today: dt.date) -> Vendor:
     start = today - dt.timedelta(days=rng.randint(200, 1100))
     end = start + dt.timedelta(days=3 * 365)
+    while end < today + dt.timedelta(days=60):  # renewed in time
+        end += dt.timedelta(days=2 * 365)
     if spec.probation:
         end = today + dt.timedelta(days=45)
     return Vendor(
@@ -156,9 +160,18 @@ def _qualifications(
 def _doc(
     vendor: Vendor, kind: str, number: str, issued: dt.date, expires: dt.date | None
 ) -> VendorQualification:
+    """A document with a small PDF "scan" attached, as a buyer would have filed it."""
+    content = demo_pdf([
+        "ServiceLens demo document (not a real certificate)",
+        QUALIFICATION_KINDS[kind].split(" / ")[-1],
+        f"Holder: {vendor.code} {vendor.name.split(' / ')[-1]}",
+        f"Number: {number}",
+        f"Issued: {issued.isoformat()}",
+        f"Valid until: {expires.isoformat() if expires else 'no expiry'}",
+    ])
     return VendorQualification(
         vendor=vendor, kind=kind, number=number, issued_on=issued, expires_on=expires,
-        file_name=f"{vendor.code}_{kind}.pdf",
+        file_name=f"{vendor.code}_{kind}.pdf", file_sha256=sha256(content), file_content=content,
     )
 
 

@@ -385,3 +385,22 @@ def test_portable_core_path_writes_the_same(
     generate_demo(pg_db, tickets=300, seed=4, now=NOW)
     generate_demo(db, tickets=300, seed=4, now=NOW)
     assert _rows(pg_db) == _rows(db)
+
+
+def test_documents_carry_a_valid_pdf(demo: tuple[Database, DemoSummary]) -> None:
+    import hashlib
+    import re
+
+    db, _ = demo
+    with db.session() as s:
+        docs = list(s.scalars(select(VendorQualification)))
+        files = [(d.file_name, d.file_sha256, d.file_content) for d in docs]
+    for name, digest, content in files:
+        assert name and name.endswith(".pdf") and content is not None
+        assert hashlib.sha256(content).hexdigest() == digest
+        assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+        start = int(re.search(rb"startxref\n(\d+)", content).group(1))  # type: ignore[union-attr]
+        assert content[start:].startswith(b"xref")
+        offsets = [int(m) for m in re.findall(rb"(\d{10}) 00000 n", content)]
+        for number, offset in enumerate(offsets, start=1):
+            assert content[offset:].startswith(b"%d 0 obj" % number)
