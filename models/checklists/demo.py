@@ -38,6 +38,7 @@ from resources import resource_path
 
 TEMPLATE_FILES = ("mystery_shop_store.xlsx", "hotel_front_desk.xlsx",
                   "facility_cleaning_audit.xlsx")
+DEMO_SOURCE = "demo"  # Inspection.source of every demo inspection
 SUBMITTED = 60
 SPAN_DAYS = 182
 INSPECTORS = ("王芳 Wang Fang", "李强 Li Qiang", "张敏 Zhang Min", "陈晨 Chen Chen")
@@ -117,6 +118,7 @@ def _fill(s: Session, spec: TemplateSpec, site_id: int, inspector: str, visited:
           ) -> tuple[Inspection, dict[int, AnswerValue]]:
     assert spec.id is not None
     row = add_inspection(s, spec.id, site_id, inspector, spec.kind, visited)
+    row.source = DEMO_SOURCE
     items = spec.items()
     given: dict[int, AnswerValue] = {}
     if force_fail:  # exactly one critical "no" (or missed critical number)
@@ -144,6 +146,17 @@ def _fill(s: Session, spec: TemplateSpec, site_id: int, inspector: str, visited:
                                      note, photos)
         row.current_item_id = item.id
     return row, given
+
+
+def remove_demo_checklists(session: Session) -> int:
+    """Delete the demo inspections (``source == "demo"``, answers and photos with them);
+    the templates stay, since users may have started their own inspections with them.
+    Returns how many inspections were deleted."""
+    rows = list(session.scalars(select(Inspection).where(Inspection.source == DEMO_SOURCE)))
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return len(rows)
 
 
 def add_demo_checklists(session: Session, site_ids: list[int], rng: random.Random,

@@ -757,6 +757,10 @@
       <source>Not applicable</source>
       <translation>不适用</translation>
     </message>
+    <message>
+      <source>(photo)</source>
+      <translation>（照片）</translation>
+    </message>
   </context>
   <context>
     <name>ResultDialog</name>

@@ -235,8 +235,11 @@ class ItemCard(QFrame):
                 widget.deleteLater()
         for pixmap in thumbnails:
             label = QLabel()
-            label.setPixmap(pixmap.scaled(TOUCH, TOUCH, Qt.AspectRatioMode.KeepAspectRatio,
-                                          Qt.TransformationMode.SmoothTransformation))
+            if pixmap.isNull():  # stored bytes that are no image Qt can show
+                label.setText(self.tr("(photo)"))
+            else:
+                label.setPixmap(pixmap.scaled(TOUCH, TOUCH, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
             self.thumbs.addWidget(label)
         self._value = AnswerValue(self._value.choice, self._value.scale, self._value.number,
                                   self._value.text, self._value.note, len(thumbnails))

@@ -7,7 +7,7 @@ import random
 
 from sqlalchemy import func, select
 
-from models.checklists.demo import add_demo_checklists, demo_templates
+from models.checklists.demo import add_demo_checklists, demo_templates, remove_demo_checklists
 from models.db import Database
 from models.orm.checklists import ChecklistTemplate, Inspection, InspectionStatus
 from tests.models.checklists.conftest import make_sites
@@ -46,3 +46,7 @@ def test_demo_inspections(db: Database) -> None:
         add_demo_checklists(s, site_ids, random.Random(8), NOW)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ChecklistTemplate)) == 3
+    with db.transaction() as s:
+        assert remove_demo_checklists(s) == 122
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Inspection)) == 0
