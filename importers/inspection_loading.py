@@ -6,6 +6,9 @@ after its previous values and answers are saved as an :class:`ImportRowBackup`, 
 :func:`undo_inspection_batch` can restore them. Sites are matched by code, else by name
 (case-insensitive), and created when unknown; sites and import templates created by a
 batch are listed in its report and removed on undo when nothing else uses them.
+Item answers are scored with the checklist engine (:func:`score_inspection`): a score
+the file states itself wins (the agency's figure is the record), the computed one fills
+in otherwise; the computed pass/fail applies when the file gives no verdict.
 Bulk statements (executemany) keep a 25,000-visit file to a few seconds.
 """
 
