@@ -31,6 +31,7 @@ from models.checklists.template_xlsx import (
     write_template_xlsx,
 )
 from models.checklists.templates import (
+    TemplateConflict,
     TemplateVersion,
     create_template,
     list_versions,
@@ -208,6 +209,14 @@ class ChecklistsPage(QWidget):
         except SpecError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
+        except TemplateConflict:
+            answer = QMessageBox.question(
+                self, self.tr("Checklist changed meanwhile"),
+                self.tr("Someone else saved this checklist since you opened it. Publish your "
+                        "design as a new version instead (theirs is kept)?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            new_id, published = create_template(self.context.db, spec.without_ids()), True
         self.template_id = new_id
         self.document.load(load_spec(self.context.db, new_id))
         self.reload_versions()

@@ -78,21 +78,21 @@ class AlertsPanel(QWidget):
                 "%2", kpi_labels.format_value(key, _num(p("value")))).replace(
                 "%3", kpi_labels.format_value(key, _num(p("target"))))
         if kind == "overdue_complaint":
-            return self.tr("Complaint %1 open for %2 h").replace(
-                "%1", _fmt(p("ticket") or p("external_id"))).replace("%2", _fmt(p("hours_open")))
+            return self.tr("Complaint #%1 open for %2 h").replace(
+                "%1", _fmt(p("ticket"))).replace("%2", f"{_num(p('hours_open')) or 0:,.0f}")
         if kind == "repeat_complaint":
-            return self.tr("Repeat complaint %1 (%2)").replace(
-                "%1", _fmt(p("ticket") or p("external_id"))).replace("%2", _fmt(p("category")))
+            return self.tr("Repeat complaint #%1").replace("%1", _fmt(p("ticket")))
         if kind == "about_to_breach":
-            return self.tr("Ticket %1: %2 min left on %3 SLA").replace(
-                "%1", _fmt(p("ticket") or p("external_id"))).replace(
-                "%2", _fmt(p("minutes_left"))).replace("%3", _fmt(p("target") or p("sla")))
+            sla = self.tr("response") if p("sla") == "response" else self.tr("resolution")
+            return self.tr("Ticket #%1: %2 min left on the %3 SLA").replace(
+                "%1", _fmt(p("ticket"))).replace(
+                "%2", f"{_num(p('minutes_left')) or 0:,.0f}").replace("%3", sla)
         if kind == "qualification_expiring":
             return self.tr("%1: %2 expires on %3").replace("%1", _fmt(p("vendor"))).replace(
-                "%2", _fmt(p("document") or p("kind"))).replace("%3", _fmt(p("expires_on")))
+                "%2", _fmt(p("document"))).replace("%3", _fmt(p("expires_on")))
         if kind == "qualification_expired":
             return self.tr("%1: %2 expired on %3").replace("%1", _fmt(p("vendor"))).replace(
-                "%2", _fmt(p("document") or p("kind"))).replace("%3", _fmt(p("expires_on")))
+                "%2", _fmt(p("document"))).replace("%3", _fmt(p("expires_on")))
         return alert.key
 
     def set_alerts(self, alerts: list[Alert]) -> None:

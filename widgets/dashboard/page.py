@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -74,6 +76,8 @@ class DashboardPage(QWidget):
         self.last_compute_ms: float | None = None
         self.computations = 0
         self._started = 0.0
+        self._steps: list[Callable[[], None]] = []
+        self._extras: Any = None
         self._build()
         self.filter_bar.set_state(FilterState.from_json(context.prefs.get(PREF_FILTER, "")))
         self.filter_bar.changed.connect(self._on_filter_bar_changed)
@@ -195,6 +199,10 @@ class DashboardPage(QWidget):
         store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
         assert policies is not None
         self._started = time.perf_counter()
+        self._steps = []  # a newer result replaces one still being shown
+        if self._extras is not None:  # sparklines/alerts of the old filter: not needed now
+            self._extras.cancel()
+            self._extras = None
         self.status.setText(self.tr("Updating…"))
         self.context.runner.submit(
             lambda progress: compute_dashboard(store, lock, req, policies, targets, progress),
@@ -203,24 +211,46 @@ class DashboardPage(QWidget):
         )
 
     def _on_computed(self, data: DashboardData) -> None:
+        """Show ``data`` a piece per event-loop turn, so no single turn stalls the window."""
+        if not shiboken6.isValid(self.status):  # the page was closed meanwhile
+            return
         self.data = data
         scope = self.scope_text()
         kpis, req = data.kpis, data.request
         priority = req.filt.priorities[0] if len(req.filt.priorities) == 1 else None
-        for key, card in self.cards.items():
-            card.show_result(kpis, data.previous, target_for(self.holder.targets, key, priority))
-        self.trend_chart.show_chart(data.trend, req, scope)
-        self.sla_chart.show_kpis(kpis, req, scope)
-        self.frt_chart.show_histogram(data.frt, kpis.frt_median_min, scope)
-        self.pareto_chart.show_rows(data.pareto, req, scope)
-        self.breakdown_chart.show_rows(data.breakdown, req, scope)
-        self.heatmap_chart.show_cells(data.heatmap, req, scope)
+        targets = self.holder.targets
+
+        def cards() -> None:
+            for key, card in self.cards.items():
+                card.show_result(kpis, data.previous, target_for(targets, key, priority))
+
+        self._steps = [
+            cards,
+            lambda: self.trend_chart.show_chart(data.trend, req, scope),
+            lambda: self.sla_chart.show_kpis(kpis, req, scope),
+            lambda: self.frt_chart.show_histogram(data.frt, kpis.frt_median_min, scope),
+            lambda: self.pareto_chart.show_rows(data.pareto, req, scope),
+            lambda: self.breakdown_chart.show_rows(data.breakdown, req, scope),
+            lambda: self.heatmap_chart.show_cells(data.heatmap, req, scope),
+            self._finish_update,
+        ]
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._next_step)  # dropped if the page is gone
+
+    def _finish_update(self) -> None:
+        data = self.data
+        assert data is not None
         self.last_compute_ms = (time.perf_counter() - self._started) * 1000.0
         self.computations += 1
         self.status.setText(self.tr("%1 tickets · updated %2").replace(
-            "%1", f"{kpis.volume:,}").replace("%2", dt.datetime.now().strftime("%H:%M:%S")))
+            "%1", f"{data.kpis.volume:,}").replace("%2", dt.datetime.now().strftime("%H:%M:%S")))
         self.updated.emit()
-        self._compute_extras(req)
+        self._compute_extras(data.request)
 
     def _compute_extras(self, req: DashboardRequest) -> None:
         holder = self.holder
@@ -233,11 +263,13 @@ class DashboardPage(QWidget):
             progress.check()
             return lines, compute_alerts(db, store, lock, req.as_of, policies, targets)
 
-        self.context.runner.submit(work, on_result=self._on_extras,
-                                   on_error=self._on_compute_failed,
-                                   key=f"dashboard-extras-{id(self)}")
+        self._extras = self.context.runner.submit(work, on_result=self._on_extras,
+                                                  on_error=self._on_compute_failed,
+                                                  key=f"dashboard-extras-{id(self)}")
 
     def _on_extras(self, result: tuple[dict[str, Any], list[Alert]]) -> None:
+        if not shiboken6.isValid(self.alerts):  # the page was closed meanwhile
+            return
         lines, alerts = result
         for key, card in self.cards.items():
             if key in lines:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.checklists.inspections import list_drafts, start_inspection
+from models.checklists.inspections import start_inspection
 from models.checklists.package import PackageError, export_package, import_package
-from models.checklists.queries import filter_choices, list_inspections
+from models.checklists.queries import filter_choices, list_drafts, list_inspections
 from models.export import write_table
 from widgets.common.context import PageContext
 from widgets.inspections.analysis_view import AnalysisView

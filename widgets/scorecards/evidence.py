@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 from models.scorecards.queries import EvaluationDetail
 from widgets.common.context import PageContext
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceDialog", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class EvidenceDialog(QDialog):
@@ -45,8 +43,8 @@ def open_evidence(parent: QWidget, context: PageContext, detail: EvaluationDetai
         context.bus.open_tickets.emit(TicketSelection.of_ids(title, tickets))
         return None
     lines: list[str] = []
-    for key, text in (("inspections", _tr("Inspection #%1")),
-                      ("metrics", _tr("Vendor metric row #%1"))):
+    for key, text in (("inspections", translate("EvidenceDialog", "Inspection #%1")),
+                      ("metrics", translate("EvidenceDialog", "Vendor metric row #%1"))):
         lines += [text.replace("%1", str(i)) for i in ev.get(key) or []]
     for r in detail.ratings:
         if r.criterion_id == criterion_id:
@@ -54,14 +52,16 @@ def open_evidence(parent: QWidget, context: PageContext, detail: EvaluationDetai
             if r.comment:
                 line += f" — {r.comment}"
             if r.dropped:
-                line += " " + _tr("(dropped)")
+                line += " " + translate("EvidenceDialog", "(dropped)")
             lines.append(line)
     if ev.get("carried_from"):
-        lines.append(_tr("Carried from %1").replace("%1", str(ev["carried_from"])))
+        carried = translate("EvidenceDialog", "Carried from %1")
+        lines.append(carried.replace("%1", str(ev["carried_from"])))
     if ev.get("error"):
         lines.append(str(ev["error"]))
     if not lines:
-        lines.append(_tr("No evidence: this criterion has no data for the period."))
+        lines.append(translate("EvidenceDialog",
+                               "No evidence: this criterion has no data for the period."))
     dialog = EvidenceDialog(title, lines, parent)
     dialog.open()
     return dialog

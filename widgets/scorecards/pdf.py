@@ -19,9 +19,7 @@ from widgets.scorecards.texts import number, veto_text
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScorecardPdf", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def cjk_font() -> QFont:
@@ -33,45 +31,55 @@ def cjk_font() -> QFont:
     return QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family(), 9)
 
 
+def _cells(tag: str, values: Sequence[object]) -> str:
+    return "<tr>" + "".join(f"<{tag}>{escape(str(v))}</{tag}>" for v in values) + "</tr>"
+
+
+TABLE = "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+
+
 def report_html(details: Sequence[EvaluationDetail], user: str) -> str:
     """The PDF's content: ranking, then each vendor's criteria and ratings, signatures."""
     e0 = details[0].evaluation
-    h = [f"<h2>{escape(_tr('Vendor evaluation'))} — {escape(e0.template_code)} "
-         f"r{e0.revision} — {escape(e0.period_label)}</h2>",
-         f"<p>{escape(_tr('Printed by %1 on %2').replace('%1', user).replace('%2', dt.datetime.now().strftime('%Y-%m-%d %H:%M')))}</p>",  # noqa: E501
-         "<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>"]
-    for head in (_tr("Rank"), _tr("Vendor"), _tr("Category"), _tr("Total"), _tr("Grade"),
-                 _tr("Veto"), _tr("Status")):
-        h.append(f"<th>{escape(head)}</th>")
-    h.append("</tr>")
+    title = translate("ScorecardPdf", "Vendor evaluation")
+    printed = (translate("ScorecardPdf", "Printed by %1 on %2").replace("%1", user)
+               .replace("%2", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
+    h = [f"<h2>{escape(title)} — {escape(e0.template_code)} r{e0.revision} — "
+         f"{escape(e0.period_label)}</h2><p>{escape(printed)}</p>", TABLE,
+         _cells("th", (translate("ScorecardPdf", "Rank"), translate("ScorecardPdf", "Vendor"),
+                       translate("ScorecardPdf", "Category"), translate("ScorecardPdf", "Total"),
+                       translate("ScorecardPdf", "Grade"), translate("ScorecardPdf", "Veto"),
+                       translate("ScorecardPdf", "Status")))]
+    final, draft = translate("ScorecardPdf", "final"), translate("ScorecardPdf", "draft")
+    incomplete = translate("ScorecardPdf", "incomplete")
     for d in details:
         e = d.evaluation
-        status = _tr("final") if e.final else _tr("draft")
-        grade = e.grade or (_tr("incomplete") if e.incomplete else "—")
-        h.append("<tr>" + "".join(f"<td>{escape(str(x))}</td>" for x in (
-            e.rank or "—", f"{e.vendor_code} {e.vendor_name}", e.category, number(e.total, 2),
-            grade, veto_text(e.veto_reason), status)) + "</tr>")
+        grade = e.grade or (incomplete if e.incomplete else "—")
+        h.append(_cells("td", (e.rank or "—", f"{e.vendor_code} {e.vendor_name}", e.category,
+                               number(e.total, 2), grade, veto_text(e.veto_reason),
+                               final if e.final else draft)))
     h.append("</table>")
+    heads = (translate("ScorecardPdf", "Criterion"), translate("ScorecardPdf", "Weight"),
+             translate("ScorecardPdf", "Raw value"), translate("ScorecardPdf", "Score 0–100"),
+             translate("ScorecardPdf", "Points"))
+    missing, dropped = translate("ScorecardPdf", "missing"), translate("ScorecardPdf", "dropped")
+    total = translate("ScorecardPdf", "Total")
     for d in details:
         e = d.evaluation
-        h.append(f"<h3>{escape(e.vendor_code)} {escape(e.vendor_name)}</h3>")
-        h.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>")
-        for head in (_tr("Criterion"), _tr("Weight"), _tr("Raw value"), _tr("Score 0–100"),
-                     _tr("Points")):
-            h.append(f"<th>{escape(head)}</th>")
-        h.append("</tr>")
+        h.append(f"<h3>{escape(e.vendor_code)} {escape(e.vendor_name)}</h3>{TABLE}")
+        h.append(_cells("th", heads))
         for c in d.criteria:
-            raw = number(c.raw, 2) if c.raw is not None else _tr("missing")
-            h.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in (
-                c.name, number(c.weight), raw, number(c.score), number(c.points, 2))) + "</tr>")
-        h.append(f"<tr><td colspan='4'><b>{escape(_tr('Total'))}</b></td>"
+            raw = number(c.raw, 2) if c.raw is not None else missing
+            h.append(_cells("td", (c.name, number(c.weight), raw, number(c.score),
+                                   number(c.points, 2))))
+        h.append(f"<tr><td colspan='4'><b>{escape(total)}</b></td>"
                  f"<td><b>{number(e.total, 2)}</b></td></tr></table>")
         if d.ratings:
-            h.append("<p>" + "<br>".join(
-                escape(f"{r.evaluator}: {r.rating:g} — {r.comment or ''}"
-                       + (f" ({_tr('dropped')})" if r.dropped else ""))
-                for r in d.ratings) + "</p>")
-    h.append(f"<p><br>{escape(_tr('Signatures'))}: ______________________ "
+            lines = [f"{r.evaluator}: {r.rating:g} — {r.comment or ''}"
+                     + (f" ({dropped})" if r.dropped else "") for r in d.ratings]
+            h.append("<p>" + "<br>".join(escape(x) for x in lines) + "</p>")
+    signatures = translate("ScorecardPdf", "Signatures")
+    h.append(f"<p><br>{escape(signatures)}: ______________________ "
              "______________________ ______________________</p>")
     return "".join(h)
 

@@ -24,6 +24,8 @@ MISSING_RULES = {
     "carry": QT_TRANSLATE_NOOP("ScorecardTexts", "Carry last period"),
 }
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -39,16 +41,16 @@ def veto_text(reason: str | None) -> str:
     parts = []
     for kind, p in parse(reason):
         if kind == "qualification_expired" and len(p) >= 2:
-            parts.append(tr("%1 expired on %2").replace("%1", p[0].replace("_", " "))
-                         .replace("%2", p[1]))
+            text = translate("ScorecardTexts", "%1 expired on %2")
+            parts.append(text.replace("%1", p[0].replace("_", " ")).replace("%2", p[1]))
         elif kind == "metric_above" and len(p) >= 3:
-            parts.append(tr("%1 is %2, above the limit %3").replace("%1", p[0])
-                         .replace("%2", p[1]).replace("%3", p[2]))
+            text = translate("ScorecardTexts", "%1 is %2, above the limit %3")
+            parts.append(text.replace("%1", p[0]).replace("%2", p[1]).replace("%3", p[2]))
         elif kind == "metric_below" and len(p) >= 3:
-            parts.append(tr("%1 is %2, below the limit %3").replace("%1", p[0])
-                         .replace("%2", p[1]).replace("%3", p[2]))
+            text = translate("ScorecardTexts", "%1 is %2, below the limit %3")
+            parts.append(text.replace("%1", p[0]).replace("%2", p[1]).replace("%3", p[2]))
         elif kind == "serious_breach":
-            parts.append(tr("breach marked serious"))
+            parts.append(translate("ScorecardTexts", "breach marked serious"))
         else:
             parts.append(":".join([kind, *p]))
     return "; ".join(parts)
@@ -61,20 +63,21 @@ def number(value: float | None, decimals: int = 1) -> str:
 def evidence_text(evidence: dict[str, object]) -> str:
     """"12 tickets", "3 inspections", "1 metric row", "2 ratings (1 dropped)", or ""."""
     if "error" in evidence:
-        return tr("unavailable")
+        return translate("ScorecardTexts", "unavailable")
     tickets = evidence.get("ticket_count", len(evidence.get("tickets", []) or []))  # type: ignore[arg-type]
     if tickets:
-        return tr("%1 tickets").replace("%1", str(tickets))
-    for key, text in (("inspections", tr("%1 inspections")), ("metrics", tr("%1 metric rows")),
-                      ("evaluators", tr("%1 ratings"))):
+        return translate("ScorecardTexts", "%1 tickets").replace("%1", str(tickets))
+    for key, text in (("inspections", translate("ScorecardTexts", "%1 inspections")),
+                      ("metrics", translate("ScorecardTexts", "%1 metric rows")),
+                      ("evaluators", translate("ScorecardTexts", "%1 ratings"))):
         items = evidence.get(key) or []
         if items:
             out = text.replace("%1", str(len(items)))  # type: ignore[arg-type]
             if evidence.get("dropped_high"):
-                out += " " + tr("(highest and lowest dropped)")
+                out += " " + translate("ScorecardTexts", "(highest and lowest dropped)")
             if evidence.get("substituted") == "carry":
-                out += " " + tr("(carried from last period)")
+                out += " " + translate("ScorecardTexts", "(carried from last period)")
             return out
     if evidence.get("substituted") == "zero":
-        return tr("no data: scored 0")
+        return translate("ScorecardTexts", "no data: scored 0")
     return ""

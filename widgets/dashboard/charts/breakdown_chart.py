@@ -56,25 +56,26 @@ class BreakdownChart(ChartPanel):
                           ("category", self.tr("by category")),
                           ("agent", self.tr("by agent")), ("priority", self.tr("by priority"))):
             self.by.addItem(text, key)
-        self.metric = QComboBox()
-        self.metric.setAccessibleName(self.tr("Breakdown KPI"))
+        self.metric_combo = QComboBox()
+        self.metric_combo.setAccessibleName(self.tr("Breakdown KPI"))
         for key in METRICS:
-            self.metric.addItem(kpi_labels.title(key), key)
+            self.metric_combo.addItem(kpi_labels.title(key), key)
         self.add_header_widget(self.by)
-        self.add_header_widget(self.metric)
+        self.add_header_widget(self.metric_combo)
         self.by.currentIndexChanged.connect(lambda _i: self.by_changed.emit())
-        self.metric.currentIndexChanged.connect(lambda _i: self._draw())
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=HEIGHT, brush=BLUE)
         self.plot.addItem(self.bars)
         self.plot.getPlotItem().invertY(True)
         self.plot.showGrid(x=True, y=False, alpha=0.15)
+        # connected last: adding the first items above already emits currentIndexChanged
+        self.metric_combo.currentIndexChanged.connect(lambda _i: self._draw())
         self._rows: tuple[BreakdownRow, ...] = ()
         self._request: DashboardRequest | None = None
         self._scope = ""
 
     @property
     def metric_key(self) -> str:
-        return str(self.metric.currentData())
+        return str(self.metric_combo.currentData())
 
     def row_label(self, row: BreakdownRow) -> str:
         return row.label if row.key is not None and row.label else self.tr("(none)")
