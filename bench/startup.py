@@ -154,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     except RuntimeError as exc:
         print(f"startup: error: {exc}", file=sys.stderr)
         return 1
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (other processes share them)")
     medians = {k: statistics.median(r.painted_s for r in v) for k, v in runs.items()}
     for key, label in (("empty", "empty database"), ("big", f"{args.tickets:,} tickets")):
         each = ", ".join(f"{r.painted_s:.2f}" for r in runs[key])
