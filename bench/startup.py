@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -80,6 +81,7 @@ def prepared_database(path: Path, tickets: int, regenerate: bool) -> dict[str, o
         "generate_s": round(seconds, 2),
         "generate_cpu_s": round(cpu_seconds, 2),
         "size_mb": round(path.stat().st_size / 1e6, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "built": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
     facts_path.write_text(json.dumps(facts, indent=1), encoding="utf-8")
@@ -143,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     facts = prepared_database(big_db, args.tickets, args.regenerate)
     print(
         f"generator: {args.tickets:,} demo tickets in {facts['generate_s']} s "
-        f"(CPU {facts['generate_cpu_s']} s; {facts['size_mb']} MB; built {facts['built']})"
+        f"(CPU {facts['generate_cpu_s']} s, peak RSS {facts.get('peak_rss_mb')} MB; "
+        f"file {facts['size_mb']} MB; built {facts['built']})"
     )
     try:
         launch(empty_db), launch(big_db)  # warm-up: interpreter, Qt and the file cache
