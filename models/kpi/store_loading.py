@@ -31,25 +31,16 @@ PRIORITY_CASE = (
 )
 Where = tuple[str, dict[str, Any]] | None
 
-_CSAT_MAPPED = (
-    "CASE WHEN csat_scale_max > csat_scale_min"
-    " THEN (csat - csat_scale_min) * 100.0 / (csat_scale_max - csat_scale_min) END"
-)
-_CSAT_SAT = (
-    "CASE WHEN csat_scale_max - csat_scale_min = 4 THEN csat >= csat_scale_max - 1"
-    f" ELSE {_CSAT_MAPPED} >= 80 - 1e-9 END"
-)
 _SQLITE_INT = {
     "id": "id",
     "created": "created_at",
     # deltas print shorter than instants; NONE marks a missing time
     "frt_us": f"coalesce(first_response_at - created_at, {NONE})",
     "res_us": f"coalesce(resolved_at - created_at, {NONE})",
-    # priority+1 (3 bits) | complaint | nps+1 (4 bits) | satisfied | reopened+1
+    # priority+1 (3 bits) | complaint | nps+1 (4 bits) | reopened+1
     "small": f"({PRIORITY_CASE} + 1) + 8 * coalesce(is_complaint, 0)"
     " + 16 * (coalesce(nps, -1) + 1)"
-    f" + 256 * coalesce({_CSAT_SAT}, 0)"
-    " + 512 * (min(coalesce(reopened_count, -1), 1000000000) + 1)",
+    " + 256 * (min(coalesce(reopened_count, -1), 1000000000) + 1)",
     "vs": "(coalesce(vendor_id, -1) + 1) + 2147483648 * (coalesce(site_id, -1) + 1)",
 }
 
@@ -93,21 +84,23 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
 
         return run
 
-    def csat(cur: Any) -> list[tuple[Any, ...]]:
-        # ratings whose import declared no usable scale: inferred per batch below
-        sql = (
-            "SELECT id, csat, NULL, NULL, import_batch_id FROM tickets"
-            f" WHERE ({cond}) AND csat IS NOT NULL"
-            " AND NOT coalesce(csat_scale_max > csat_scale_min, 0)"
+    def csat(cur: Any) -> list[npt.NDArray[Any]]:
+        # the rated rows only (one scan, five columns); scales mapped in numpy
+        exprs = (
+            "id",
+            "csat",
+            "coalesce(csat_scale_min, 'nan')",
+            "coalesce(csat_scale_max, 'nan')",
+            "coalesce(import_batch_id, -1)",
         )
-        return list(cur.execute(sql, params))
-
-    def csat_mapped(cur: Any) -> npt.NDArray[np.float64]:
+        inner = ", ".join(f"{e} AS v{i}" for i, e in enumerate(exprs))
+        outer = ", ".join(f"group_concat(v{i})" for i in range(len(exprs)))
         sql = (
-            f"SELECT group_concat(v) FROM (SELECT coalesce({_CSAT_MAPPED}, -1) AS v"
-            f" FROM tickets WHERE {cond} ORDER BY id)"
+            f"SELECT {outer} FROM (SELECT {inner} FROM tickets"
+            f" WHERE ({cond}) AND csat IS NOT NULL ORDER BY id)"
         )
-        return _parse(cur.execute(sql, params).fetchone()[0], np.float64)
+        row = cur.execute(sql, params).fetchone()
+        return [_parse(v, np.float64) for v in row]
 
     def customers(cur: Any) -> list[tuple[Any, ...]]:
         sql = (
@@ -120,7 +113,6 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
     for col in ("channel", "category", "agent"):
         jobs[col] = texts(col)
     jobs["csat"] = csat
-    jobs["csat_mapped"] = csat_mapped
     jobs["customers"] = customers
 
     def run_job(job: Callable[[Any], Any]) -> Any:
@@ -166,9 +158,7 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
             cols[col], cols[f"{col}_labels"] = encode(_plain_text(db, col, cond, params))
     cust = done["customers"]
     cols["customer"], cols["customer_labels"] = _sparse_codes(ids, cust)
-    mapped = done["csat_mapped"]
-    cols["csat_score"] = np.where(mapped >= 0, mapped, np.nan)
-    _csat(cols, ids, done["csat"])
+    _csat(cols, ids, *done["csat"])
     return cols
 
 
@@ -193,8 +183,7 @@ def _unpack_small(cols: dict[str, Any], small: npt.NDArray[np.int64]) -> None:
     cols["complaint"] = ((small // 8) % 2).astype(bool)
     nps = ((small // 16) % 16) - 1
     cols["nps"] = np.where(nps >= 0, nps, np.nan).astype(np.float64)
-    cols["csat_sat"] = ((small // 256) % 2).astype(bool)
-    cols["reopened"] = (small // 512) - 1
+    cols["reopened"] = (small // 256) - 1
 
 
 # -- PostgreSQL (and any other dialect) ----------------------------------------------------
@@ -243,10 +232,15 @@ def _load_rows(db: Database, where: Where, progress: Progress) -> dict[str, Any]
         "reopened": arr(8),
         "nps": np.array([np.nan if v is None else v for v in cols_t[9]], dtype=np.float64),
     }
-    for i, col in ((10, "channel"), (11, "category"), (12, "agent"), (13, "customer")):
-        cols[col], cols[f"{col}_labels"] = encode(cols_t[i])
-    csat_rows = [(r[0], r[14], r[15], r[16], r[17]) for r in rows if r[14] is not None]
-    _csat(cols, ids, csat_rows)
+    for i, name in ((10, "channel"), (11, "category"), (12, "agent"), (13, "customer")):
+        cols[name], cols[f"{name}_labels"] = encode(cols_t[i])
+    rated = [r for r in rows if r[14] is not None]
+
+    def col(i: int) -> npt.NDArray[np.float64]:
+        return np.array([np.nan if r[i] is None else float(r[i]) for r in rated], np.float64)
+
+    batch = np.array([-1 if r[17] is None else r[17] for r in rated], dtype=np.float64)
+    _csat(cols, ids, col(0), col(14), col(15), col(16), batch)
     return cols
 
 
@@ -287,34 +281,37 @@ def _sparse_codes(
     return codes, labels
 
 
-def _csat(cols: dict[str, Any], ids: npt.NDArray[np.int64], rows: list[tuple[Any, ...]]) -> None:
+def _csat(
+    cols: dict[str, Any],
+    ids: npt.NDArray[np.int64],
+    rid: npt.NDArray[np.float64],
+    val: npt.NDArray[np.float64],
+    lo: npt.NDArray[np.float64],
+    hi: npt.NDArray[np.float64],
+    batch: npt.NDArray[np.float64],
+) -> None:
     """Map ratings to 0–100 and flag "satisfied" (top two of 5 points, else top 20 %).
 
-    ``rows`` are (id, rating, scale min, scale max, batch); rows without a usable
-    declared scale get the scale inferred over their import batch. Results go into
-    ``cols["csat_score"]``/``cols["csat_sat"]`` (created when missing).
+    Inputs are the rated rows: id, rating, declared scale min/max (NaN = undeclared) and
+    import batch (−1 = none). Undeclared scales are inferred per import batch. Results go
+    to ``cols["csat_score"]`` (NaN = no rating) and ``cols["csat_sat"]``.
     """
-    if "csat_score" not in cols:
-        cols["csat_score"] = np.full(ids.size, np.nan)
-        cols["csat_sat"] = np.zeros(ids.size, dtype=bool)
-    if not rows:
-        return
-    m = len(rows)
-    rid = np.fromiter((r[0] for r in rows), np.int64, m)
-    val = np.fromiter((float(r[1]) for r in rows), np.float64, m)
-    lo = np.fromiter((np.nan if r[2] is None else float(r[2]) for r in rows), np.float64, m)
-    hi = np.fromiter((np.nan if r[3] is None else float(r[3]) for r in rows), np.float64, m)
-    batch = np.fromiter((-1 if r[4] is None else int(r[4]) for r in rows), np.int64, m)
-    undeclared = np.isnan(lo) | np.isnan(hi) | (hi <= lo)
-    for b in np.unique(batch[undeclared]):
-        sel = undeclared & (batch == b)
-        lo[sel], hi[sel] = infer_scale(val[sel])
-    mapped = (val - lo) / (hi - lo) * 100.0
-    five_point = np.isclose(hi - lo, 4.0)
-    satisfied = np.where(five_point, val >= hi - 1.0 - 1e-9, mapped >= 80.0 - 1e-9)
-    pos = np.searchsorted(ids, rid)
-    cols["csat_score"][pos] = mapped
-    cols["csat_sat"][pos] = satisfied
+    score = np.full(ids.size, np.nan)
+    sat = np.zeros(ids.size, dtype=bool)
+    if rid.size:
+        lo, hi = lo.copy(), hi.copy()
+        undeclared = np.isnan(lo) | np.isnan(hi) | (hi <= lo)
+        for b in np.unique(batch[undeclared]):
+            sel = undeclared & (batch == b)
+            lo[sel], hi[sel] = infer_scale(val[sel])
+        mapped = (val - lo) / (hi - lo) * 100.0
+        five_point = np.isclose(hi - lo, 4.0)
+        satisfied = np.where(five_point, val >= hi - 1.0 - 1e-9, mapped >= 80.0 - 1e-9)
+        pos = np.searchsorted(ids, rid.astype(np.int64))
+        score[pos] = mapped
+        sat[pos] = satisfied
+    cols["csat_score"] = score
+    cols["csat_sat"] = sat
 
 
 def infer_scale(values: npt.NDArray[np.float64]) -> tuple[float, float]:
