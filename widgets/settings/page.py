@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from widgets.common.context import PageContext
 from widgets.imports.watched_folder_tab import WatchedFolderTab
+from widgets.settings.calendars import CalendarsTab
+from widgets.settings.kpi_targets import KpiTargetsTab
+from widgets.settings.sla_policies import SlaPoliciesTab
 
 
 class GeneralSettingsTab(QWidget):
@@ -76,6 +79,9 @@ class SettingsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(WatchedFolderTab(context), self.tr("Watched folder"))
+        self.tabs.addTab(SlaPoliciesTab(context), self.tr("SLA policies"))
+        self.tabs.addTab(CalendarsTab(context), self.tr("Business calendars"))
+        self.tabs.addTab(KpiTargetsTab(context), self.tr("KPI targets"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.tabs)
