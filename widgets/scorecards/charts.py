@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QPolygonF
+from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd")
 
@@ -55,10 +56,14 @@ class RadarChart(pg.PlotWidget):
             color = QColor(PALETTE[k % len(PALETTE)])
             fill = QColor(color)
             fill.setAlpha(40)
+            area = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys,
+                                                                                  strict=True)]))
+            area.setBrush(pg.mkBrush(fill))
+            area.setPen(pg.mkPen(None))
+            self.addItem(area)
             curve = self.plot(np.append(xs, xs[0]), np.append(ys, ys[0]),
                               pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
-                              symbolBrush=color, fillLevel=None, name=name)
-            curve.setBrush(pg.mkBrush(fill))
+                              symbolBrush=color, name=name)
             self.series.append(curve)
         self.setXRange(-135, 135, padding=0)
         self.setYRange(-125, 125, padding=0)
