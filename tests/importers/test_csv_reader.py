@@ -137,3 +137,44 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     assert parsed[-1] == 250_001
     with pytest.raises(Cancelled):
         read_csv(path, progress=RecordingProgress(cancel_after=3))
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "first", "n_rows", "n_cols"),
+    [
+        ("tickets", "nyc311_socrata_api_2024_AnthonyUPF.csv", "unique_key", 1000, 47),
+        ("tickets", "kaggle_customer_support_tickets_Mumtaj1012.csv", "Ticket ID", 8469, 17),
+        ("tickets", "support_tickets_teresgeo.csv", "Ticket_ID", 1000, 12),
+        ("tickets", "support_tickets_AnirudhBabu.csv", "ticket_id", 5000, 20),
+        ("inspections", "chicago_food_inspections_GuidoValada.csv", "Inspection ID", 561, 17),
+        ("inspections", "sf_restaurant_inspections_yyyymmdd_3innielee.csv", "business_id",
+         14_233, 4),
+        ("inspections", "safetyculture_iauditor_inspections_export_schema.csv", "audit_id", 3,
+         33),
+        ("vendors", "kaggle_supply_chain_data_suppliers_Abhinav1018.csv", "Product type", 100,
+         24),
+    ],
+)
+def test_real_csv_files(folder: str, name: str, first: str, n_rows: int, n_cols: int) -> None:
+    table = read_table(REAL_DATA / folder / name)
+    assert (table.header_row, table.headers[0]) == (1, first)
+    assert (table.n_rows, len(table.headers)) == (n_rows, n_cols)
+    assert table.row_numbers[:2] == [2, 3]
+
+
+def test_real_csv_quirks() -> None:
+    nyc = read_table(REAL_DATA / "tickets" / "nyc311_socrata_api_2024_AnthonyUPF.csv")
+    assert "location" in nyc.headers  # the dict-like text with doubled quotes parses
+    assert sum(v is None for v in nyc.column("closed_date")) == 323
+    kaggle = read_table(
+        REAL_DATA / "tickets" / "kaggle_customer_support_tickets_Mumtaj1012.csv"
+    )
+    assert any("\n" in (v or "") for v in kaggle.column("Ticket Description"))
+    sf = read_table(
+        REAL_DATA / "inspections" / "sf_restaurant_inspections_yyyymmdd_3innielee.csv"
+    )
+    assert sf.column("date")[0] == "20171211"  # kept as text for the date parser
+    supply = read_table(
+        REAL_DATA / "vendors" / "kaggle_supply_chain_data_suppliers_Abhinav1018.csv"
+    )
+    assert {"Lead times", "Lead time"} <= set(supply.headers)
