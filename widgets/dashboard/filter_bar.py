@@ -42,6 +42,7 @@ class FilterBar(QWidget):
         self._state = FilterState()
         self._updating = False
         self.period = self._combo(self.tr("Period"))
+        self.period.setMinimumContentsLength(12)
         for key, label in (
             ("this_week", self.tr("This week")),
             ("last_7", self.tr("Last 7 days")),

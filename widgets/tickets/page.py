@@ -85,7 +85,9 @@ class TicketsPage(QWidget):
         vertical.setDefaultSectionSize(24)
         vertical.hide()
         self.table.horizontalHeader().setDefaultSectionSize(110)
-        self.table.setColumnWidth(6, 220)
+        self.table.setColumnWidth(1, 140)  # created: full date and time
+        self.table.setColumnWidth(5, 150)
+        self.table.setColumnWidth(6, 200)
         self.table.setAccessibleName(self.tr("Tickets"))
         self.detail = TicketDetailPanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -174,7 +176,8 @@ class TicketsPage(QWidget):
     def _show_ids(self, base: Any, ids: Any) -> None:
         self._base_ids = np.asarray(base, dtype=np.int64)
         self.model.set_ids(np.ascontiguousarray(ids, dtype=np.int64))
-        self.count_label.setText(self.tr("%n ticket(s)", "", self.model.rowCount()))
+        self.count_label.setText(
+            self.tr("%1 ticket(s)").replace("%1", f"{self.model.rowCount():,}"))
         self.detail.show_ticket(None)
         self.ids_shown.emit()
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QCursor
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QCursor, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -64,7 +64,8 @@ class ChartPanel(QFrame):
         self.menu_button.setMenu(self._export_menu())
         self.plot = pg.PlotWidget()
         self.plot.setAccessibleName(title)
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(230)
+        self.setFixedHeight(290)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -84,6 +85,24 @@ class ChartPanel(QFrame):
         self.plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         self.header.addWidget(self.menu_button)
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        """Plot background and axes in the window's colours (light or dark), whatever
+        pyqtgraph's global options were when the plot was created."""
+        palette = self.palette()
+        self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
+        text = palette.color(QPalette.ColorRole.Text)
+        for name in ("left", "bottom", "right", "top"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        self.plot.getPlotItem().titleLabel.setAttr("color", text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
 
     @property
     def view_box(self) -> pg.ViewBox:

@@ -39,7 +39,9 @@ class ParetoChart(ChartPanel):
             GREY, width=1, style=Qt.PenStyle.DashLine), label="80 %",
             labelOpts={"position": 0.97, "color": GREY, "anchors": [(1, 1), (1, 1)]})
         self.plot.addItem(self.eighty)
+        self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep the first
         self.plot.setYRange(0, 105, padding=0)
+        self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         self.plot.getPlotItem().setLabel("left", self.tr("% of complaints"))
         self._rows: tuple[ParetoRow, ...] = ()
         self._request: DashboardRequest | None = None
@@ -59,8 +61,11 @@ class ParetoChart(ChartPanel):
         self.bars.setOpts(x=x, height=pct, width=WIDTH, brushes=brushes or None,
                           pens=None, pen=pg.mkPen(None))
         self.cumulative.setData(x, cum)
-        self.plot.getAxis("bottom").setTicks(
-            [[(float(i), short(self.category_text(r))) for i, r in enumerate(shown)]])
+        fits = max(2, int(self.plot.width() / 62))  # labels of ~60 px must not overlap
+        step = max(1, -(-len(shown) // fits))
+        self.plot.getAxis("bottom").setTicks([[
+            (float(i), short(self.category_text(r).split(" / ")[0], 6))
+            for i, r in enumerate(shown) if i % step == 0]])
         self.plot.setXRange(-0.6, max(len(shown), 1) - 0.4, padding=0)
         self.show_empty(not shown)
 

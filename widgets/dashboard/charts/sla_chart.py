@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from models.kpi.api import PRIORITIES, KpiResult, Rate
 from widgets.dashboard import kpi_labels
@@ -31,14 +31,14 @@ class SlaByPriorityChart(ChartPanel):
         self.bars = pg.BarGraphItem(x=[], height=[], width=WIDTH)
         self.plot.addItem(self.bars)
         self.plot.getAxis("bottom").setTicks([[(float(i), p) for i, p in enumerate(PRIORITIES)]])
-        self.plot.setYRange(0, 105, padding=0)
+        self.plot.setYRange(0, 108, padding=0)  # headroom for the value labels
+        self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         self.plot.setXRange(-0.6, len(PRIORITIES) - 0.4, padding=0)
         self.plot.getPlotItem().setLabel("left", "%")
-        legend = self.plot.getPlotItem().addLegend(offset=(-5, 5), colCount=2)
-        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=BLUE),
-                       self.tr("Response"))
-        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=AMBER),
-                       self.tr("Resolution"))
+        legend = QLabel(f"<span style='color:{BLUE.name()}'>■</span> {self.tr('Response')}"
+                        f"&nbsp;&nbsp;<span style='color:{AMBER.name()}'>■</span> "
+                        f"{self.tr('Resolution')}")
+        self.add_header_widget(legend)
         self.labels: list[pg.TextItem] = []
         self._rates: list[Rate] = []
         self._request: DashboardRequest | None = None

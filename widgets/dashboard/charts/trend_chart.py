@@ -26,7 +26,7 @@ def bucket_label(chart: ControlChart, i: int) -> str:
     start = chart.starts[i]
     if chart.grain == "month":
         return start.strftime("%Y-%m")
-    return start.strftime("%m-%d") if chart.grain == "day" else start.strftime("%G-W%V")
+    return start.strftime("%m-%d") if chart.grain == "day" else start.strftime("W%V")
 
 
 class TrendChart(ChartPanel):
@@ -87,7 +87,8 @@ class TrendChart(ChartPanel):
                                                                pg.mkBrush(BLUE)))
         sizes = np.where(beyond | run, 11, 7)
         self.points.setData(x=x[ok], y=values[ok], brush=list(brushes[ok]), size=sizes[ok])
-        step = max(1, n // 8)
+        fits = max(2, int(self.plot.width() / 64))  # labels of ~60 px must not overlap
+        step = max(1, -(-n // fits))
         ticks = [(float(i), bucket_label(chart, i)) for i in range(0, n, step)]
         self.plot.getAxis("bottom").setTicks([ticks])
         self.plot.getPlotItem().setLabel("left", kpi_labels.unit(chart.kpi_key))
