@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import select
 
-from models.checklists.inspections import superseded_clause
+from models.checklists.queries import superseded_clause
 from models.checklists.scoring import AnswerValue, ScoreResult, score_inspection
 from models.checklists.spec import TemplateSpec
 from models.checklists.templates import load_spec_in

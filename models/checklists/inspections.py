@@ -16,14 +16,15 @@ import hashlib
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from sqlalchemy import Exists, exists, select
-from sqlalchemy.orm import Session, aliased, undefer
+from sqlalchemy import select
+from sqlalchemy.orm import Session, undefer
 
 from models.checklists.scoring import AnswerValue, ScoreResult, score_inspection
 from models.checklists.templates import load_spec_in
 from models.db import Database
 from models.orm import Site, utcnow
 from models.orm.checklists import (
+    AnswerType,
     ChecklistItem,
     ChecklistTemplate,
     Choice,
@@ -92,17 +93,6 @@ class InspectionState:
         return self.status is InspectionStatus.SUBMITTED
 
 
-@dataclass(frozen=True)
-class DraftSummary:
-    uuid: str
-    template_name: str
-    site_name: str | None
-    inspector: str | None
-    visited_at: dt.datetime
-    answered: int
-    updated_at: dt.datetime
-
-
 def _get(s: Session, inspection_uuid: str, *, writable: bool = False) -> Inspection:
     row = s.scalar(select(Inspection).where(Inspection.uuid == inspection_uuid))
     if row is None:
@@ -159,6 +149,22 @@ def _check_item(s: Session, inspection: Inspection, item_id: int) -> ChecklistIt
     return item
 
 
+_FIELD_OF = {AnswerType.YES_NO: "choice", AnswerType.SCALE: "scale",
+             AnswerType.NUMBER: "number", AnswerType.STOPWATCH: "number",
+             AnswerType.TEXT: "text", AnswerType.PHOTO: None}
+
+
+def _check_fits(item: ChecklistItem, value: AnswerValue) -> None:
+    """Refuse an answer of the wrong kind (e.g. a scale for a yes/no item)."""
+    given = {name for name in ("choice", "scale", "number", "text")
+             if getattr(value, name) is not None}
+    if value.choice is Choice.NA and given == {"choice"}:
+        return
+    expected = _FIELD_OF[item.answer_type]
+    if given != ({expected} if expected else set()) or value.choice is Choice.NA:
+        raise ValueError(f"a {item.answer_type.value} item cannot take that answer")
+
+
 def answer_item(db: Database, inspection_uuid: str, item_id: int, *,
                 choice: Choice | None = None, scale: int | None = None,
                 number: float | None = None, text: str | None = None) -> None:
@@ -170,10 +176,12 @@ def answer_item(db: Database, inspection_uuid: str, item_id: int, *,
     """
     if scale is not None and not 1 <= scale <= 5:
         raise ValueError(f"scale {scale} is not within 1–5")
+    choice = None if choice is None else Choice(choice)
     with db.transaction() as s:
         row = _get(s, inspection_uuid, writable=True)
-        _check_item(s, row, item_id)
-        put_answer(s, row, item_id, AnswerValue(choice, scale, number, text))
+        value = AnswerValue(choice, scale, number, text)
+        _check_fits(_check_item(s, row, item_id), value)
+        put_answer(s, row, item_id, value)
         row.current_item_id = item_id
 
 
@@ -362,29 +370,3 @@ def start_correction(db: Database, inspection_uuid: str, revised_by: str, reason
         for p in photos:
             add_photo(s, new, p.item_id, p.file_name, p.content, p.thumbnail, p.taken_at)
         return new.uuid
-
-
-def superseded_clause() -> Exists:
-    """SQL condition: the inspection has a submitted correction (so analysis skips it)."""
-    newer = aliased(Inspection)
-    return exists().where(newer.revision_of_id == Inspection.id,
-                          newer.status == InspectionStatus.SUBMITTED)
-
-
-def list_drafts(db: Database, inspector: str | None = None) -> list[DraftSummary]:
-    """Unfinished inspections (of ``inspector`` when given), most recently touched first."""
-    from sqlalchemy import func
-
-    answered = (select(InspectionAnswer.inspection_id, func.count().label("n"))
-                .group_by(InspectionAnswer.inspection_id).subquery())
-    query = (select(Inspection.uuid, ChecklistTemplate.name, Site.name, Inspection.inspector,
-                    Inspection.visited_at, func.coalesce(answered.c.n, 0), Inspection.updated_at)
-             .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
-             .outerjoin(Site, Site.id == Inspection.site_id)
-             .outerjoin(answered, answered.c.inspection_id == Inspection.id)
-             .where(Inspection.status == InspectionStatus.DRAFT)
-             .order_by(Inspection.updated_at.desc()))
-    if inspector:
-        query = query.where(Inspection.inspector == inspector)
-    with db.session() as s:
-        return [DraftSummary(*r) for r in s.execute(query)]

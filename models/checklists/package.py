@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
+from models.checklists.inspections import apply_result, score_in
 from models.checklists.package_schema import PackageError, validate_manifest
 from models.checklists.spec import TemplateSpec, spec_from_dict, spec_to_dict
 from models.checklists.templates import add_template, load_spec_in
@@ -309,4 +310,11 @@ def _store(s: Session, zf: zipfile.ZipFile, record: dict[str, Any], spec: Templa
                               file_name=p["file_name"], sha256=p["sha256"], content=content,
                               thumbnail=thumb, taken_at=_time(p["taken_at"])))
     s.flush()
+    if row.status is InspectionStatus.SUBMITTED:
+        # the stored verdict is recomputed here, never taken on trust from the file
+        result = score_in(s, row)
+        if result.blockers:
+            raise PackageError(f"inspection {record['uuid']} is marked submitted but is "
+                               "incomplete")
+        apply_result(row, result, row.submitted_at)
     return len(record["photos"])

@@ -107,16 +107,24 @@ def validate_manifest(manifest: Any, fmt: str, version: int) -> None:
         _time(r["visited_at"], f"{where}.visited_at")
         _time(r["submitted_at"], f"{where}.submitted_at")
         _ref(r["current_item"], f"{where}.current_item")
+        answered: set[tuple[int, ...]] = set()
         for m, a in enumerate(r["answers"]):
             _fields(a, ANSWER, f"{where}.answers[{m}]")
             _ref(a["item"], f"{where}.answers[{m}].item")
+            if tuple(a["item"]) in answered:
+                raise PackageError(f"{where}.answers[{m}] repeats an item")
+            answered.add(tuple(a["item"]))
             if a["choice"] not in CHOICES:
                 raise PackageError(f"{where}.answers[{m}].choice is unknown")
             if a["scale"] is not None and not 1 <= a["scale"] <= 5:
                 raise PackageError(f"{where}.answers[{m}].scale is not within 1–5")
             _time(a["answered_at"], f"{where}.answers[{m}].answered_at")
+        digests: set[str] = set()
         for m, p in enumerate(r["photos"]):
             _fields(p, PHOTO, f"{where}.photos[{m}]")
+            if p["sha256"] in digests:
+                raise PackageError(f"{where}.photos[{m}] repeats a photo")
+            digests.add(p["sha256"])
             _ref(p["item"], f"{where}.photos[{m}].item")
             if not SHA_RE.match(p["sha256"]):
                 raise PackageError(f"{where}.photos[{m}].sha256 is not a SHA-256")

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Exists, Select, exists, func, select
+from sqlalchemy.orm import aliased
 
-from models.checklists.inspections import superseded_clause
 from models.db import Database
 from models.orm import Site
 from models.orm.checklists import (
     ChecklistTemplate,
     Inspection,
+    InspectionAnswer,
     InspectionKind,
     InspectionStatus,
 )
@@ -116,3 +117,38 @@ def filter_choices(db: Database) -> FilterChoices:
         inspectors = tuple(sorted(x for x in s.scalars(
             select(Inspection.inspector).distinct()) if x))
     return FilterChoices(sites, tuple(sorted(names.items(), key=lambda kv: kv[1])), inspectors)
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    uuid: str
+    template_name: str
+    site_name: str | None
+    inspector: str | None
+    visited_at: dt.datetime
+    answered: int
+    updated_at: dt.datetime
+
+
+def superseded_clause() -> Exists:
+    """SQL condition: the inspection has a submitted correction (so analysis skips it)."""
+    newer = aliased(Inspection)
+    return exists().where(newer.revision_of_id == Inspection.id,
+                          newer.status == InspectionStatus.SUBMITTED)
+
+
+def list_drafts(db: Database, inspector: str | None = None) -> list[DraftSummary]:
+    """Unfinished inspections (of ``inspector`` when given), most recently touched first."""
+    answered = (select(InspectionAnswer.inspection_id, func.count().label("n"))
+                .group_by(InspectionAnswer.inspection_id).subquery())
+    query = (select(Inspection.uuid, ChecklistTemplate.name, Site.name, Inspection.inspector,
+                    Inspection.visited_at, func.coalesce(answered.c.n, 0), Inspection.updated_at)
+             .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
+             .outerjoin(Site, Site.id == Inspection.site_id)
+             .outerjoin(answered, answered.c.inspection_id == Inspection.id)
+             .where(Inspection.status == InspectionStatus.DRAFT)
+             .order_by(Inspection.updated_at.desc()))
+    if inspector:
+        query = query.where(Inspection.inspector == inspector)
+    with db.session() as s:
+        return [DraftSummary(*r) for r in s.execute(query)]

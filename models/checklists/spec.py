@@ -73,6 +73,7 @@ class TemplateSpec:
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
     id: int | None = None
     revision: int | None = None
+    lock: int | None = None  # the stored row's version (optimistic locking), not content
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pass_score", float(self.pass_score))
@@ -88,7 +89,7 @@ class TemplateSpec:
     def without_ids(self) -> TemplateSpec:
         """The same content with every database id and revision cleared."""
         return dataclasses.replace(
-            self, id=None, revision=None,
+            self, id=None, revision=None, lock=None,
             sections=tuple(
                 dataclasses.replace(sec, id=None,
                                     items=tuple(dataclasses.replace(i, id=None) for i in sec.items))
@@ -119,7 +120,7 @@ def spec_to_dict(spec: TemplateSpec) -> dict[str, object]:
     return {
         "code": spec.code, "name": spec.name, "kind": spec.kind.value,
         "pass_score": spec.pass_score, "description": spec.description,
-        "id": spec.id, "revision": spec.revision,
+        "id": spec.id, "revision": spec.revision, "lock": spec.lock,
         "sections": [{"title": s.title, "id": s.id, "items": [item(i) for i in s.items]}
                      for s in spec.sections],
     }

@@ -30,6 +30,10 @@ class TemplateNotFound(LookupError):
     """No template version with that id."""
 
 
+class TemplateConflict(RuntimeError):
+    """Someone else saved this version since it was loaded; nothing was written."""
+
+
 @dataclass(frozen=True)
 class TemplateVersion:
     """One version of a checklist, for lists. ``published_at`` is UTC."""
@@ -97,7 +101,7 @@ def spec_of(row: ChecklistTemplate) -> TemplateSpec:
     """The :class:`TemplateSpec` of a loaded row, with database ids."""
     return TemplateSpec(
         code=row.code, name=row.name, kind=row.kind, pass_score=row.pass_score,
-        description=row.description, id=row.id, revision=row.revision,
+        description=row.description, id=row.id, revision=row.revision, lock=row.version,
         sections=tuple(
             SectionSpec(sec.title, tuple(
                 ItemSpec(text=i.text, answer_type=i.answer_type, weight=i.weight,
@@ -134,7 +138,9 @@ def save_template(db: Database, template_id: int, spec: TemplateSpec) -> SaveRes
 
     In place when no inspection uses that version (and the code is unchanged); otherwise
     a new revision of ``spec.code`` is published and the old version stays as it was.
-    Raises :class:`TemplateNotFound` and ``SpecError``.
+    Raises :class:`TemplateConflict` when ``spec.lock`` (the version loaded) is no longer
+    the stored one and the save would change it in place, :class:`TemplateNotFound` and
+    ``SpecError``.
     """
     validate_spec(spec)
     with db.transaction() as s:
@@ -144,6 +150,8 @@ def save_template(db: Database, template_id: int, spec: TemplateSpec) -> SaveRes
         if is_in_use(s, template_id) or row.code != spec.code:
             new = add_template(s, spec)
             return SaveResult(new.id, new.revision, True)
+        if spec.lock is not None and spec.lock != row.version:
+            raise TemplateConflict("someone else changed this checklist since you opened it")
         row.name, row.kind, row.pass_score = spec.name, spec.kind, spec.pass_score
         row.description = spec.description
         row.published_at = utcnow()

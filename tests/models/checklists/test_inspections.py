@@ -10,14 +10,13 @@ from models.checklists.inspections import (
     answer_item,
     attach_photo,
     get_inspection,
-    list_drafts,
     set_current_item,
     set_note,
     start_correction,
     start_inspection,
     submit_inspection,
 )
-from models.checklists.queries import InspectionFilter, list_inspections
+from models.checklists.queries import InspectionFilter, list_drafts, list_inspections
 from models.checklists.spec import TemplateSpec
 from models.db import Database
 from models.orm.checklists import Choice, InspectionKind, InspectionStatus
@@ -59,6 +58,19 @@ def test_fill_submit_and_lock(db: Database, sites: list[int], template: Template
     with pytest.raises(InspectionLocked):
         answer_item(db, uuid, first, choice=Choice.NO)
     assert list_drafts(db) == []
+
+
+def test_answers_must_fit_the_item(db: Database, template: TemplateSpec) -> None:
+    uuid = start_inspection(db, template.id, None, "Ann", InspectionKind.AUDIT)
+    yes_no, scale, photo = (template.items()[n].id for n in (0, 2, 6))
+    for item, kwargs in ((yes_no, {"scale": 3}), (scale, {"choice": Choice.YES}),
+                         (photo, {"text": "x"}), (yes_no, {"choice": "na", "number": 1})):
+        with pytest.raises(ValueError, match="cannot take"):
+            answer_item(db, uuid, item, **kwargs)
+    answer_item(db, uuid, photo, choice="na")
+    with pytest.raises(ValueError):
+        answer_item(db, uuid, scale, scale=6)
+    assert get_inspection(db, uuid).answers[photo].is_na
 
 
 def test_correction_is_a_new_revision(db: Database, sites: list[int],

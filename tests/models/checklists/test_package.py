@@ -61,6 +61,7 @@ def test_round_trip_and_double_import(db: Database, laptop: Database, tmp_path: 
     assert (first.added, first.skipped, first.templates_added, first.photos,
             first.sites_added) == (2, 0, 1, 1, 1)
     there, here = get_inspection(laptop, done), get_inspection(db, done)
+    assert here.submitted_at == there.submitted_at and here.critical_failures == 1
     assert here.score == there.score and here.passed == there.passed
     assert here.answers == {  # same answers, mapped to this database's item ids
         load_spec(db, here.template_id).items()[n].id: there.answers[item.id]
@@ -122,8 +123,15 @@ def test_bad_packages_are_refused_and_change_nothing(db: Database, laptop: Datab
     def bad_format(m: dict, e: dict) -> None:
         m["format"] = "something else"
 
+    def repeated(m: dict, e: dict) -> None:
+        m["inspections"][0]["answers"].append(m["inspections"][0]["answers"][0])
+
+    def incomplete(m: dict, e: dict) -> None:
+        m["inspections"][0]["answers"].pop()
+
     for change, message in ((bad_photo, "checksum"), (bad_scale, "scale"),
-                            (bad_item, "missing item"), (bad_format, "not a ServiceLens")):
+                            (bad_item, "missing item"), (bad_format, "not a ServiceLens"),
+                            (repeated, "repeats"), (incomplete, "incomplete")):
         with pytest.raises(PackageError, match=message):
             import_package(db, rewrite(path, change))
     (tmp_path / "junk.zip").write_bytes(b"PK nothing")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from models.checklists.demo import add_demo_checklists
-from models.checklists.inspections import list_drafts
+from models.checklists.queries import list_drafts
 from tests.models.checklists.conftest import make_sites
 from tests.widgets.inspections.screens import language, save
 from widgets.common.context import PageContext
