@@ -30,18 +30,22 @@ _SAMPLE = 256 * 1024  # characters examined for the delimiter
 _DECIMAL_COMMA = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+),\d+$")
 
 
-def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode the whole file; return (text, encoding name). Never raises on bad bytes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16", "replace"), "utf-16"
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", "replace"), "cp1252"
+def encodings_to_try(head: bytes) -> list[str]:
+    """Encodings to try, in order, from the first bytes (a BOM decides alone)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return ["utf-8-sig"]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return ["utf-16"]
+    return ["utf-8", "gb18030", "cp1252"]
+
+
+def _count_nul(path: Path) -> int:
+    """NUL bytes in the file, counted in 4 MiB blocks (C speed, bounded memory)."""
+    total = 0
+    with path.open("rb") as fh:
+        while block := fh.read(4 * 1024 * 1024):
+            total += block.count(b"\x00")
+    return total
 
 
 def sniff_delimiter(sample: str) -> tuple[str, bool]:
@@ -79,34 +83,20 @@ def read_csv(
     if size > limits.max_file_size:
         raise ImportRefused("too_large", path, f"the file is {size / 2**20:,.0f} MiB")
     progress.update(0, None, "reading")
-    text, encoding = decode(path, path.read_bytes())
-    notes = [] if encoding in ("utf-8", "utf-8-sig", "utf-16", "gb18030") else [
-        "the text is not UTF-8, UTF-16 or GB18030; it was read as Windows-1252"]
-    nul = text.count("\x00")
-    delimiter, spaced = sniff_delimiter(text[:_SAMPLE])
-    progress.check()
-    progress.update(0, None, "parsing")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                        skipinitialspace=spaced, strict=False)
-    del text
-    # Long cells are reported per cell below; the whole text is in memory already.
+    with path.open("rb") as fh:
+        head = fh.read(_SAMPLE)
+    candidates = encodings_to_try(head)
+    nul = _count_nul(path) if candidates[0] != "utf-16" else 0
+    # Long cells are reported per cell below; the csv module's own cap would refuse the file.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    rows: list[list[str]] = []
-    try:
-        while batch := list(islice(reader, 100_000)):  # C speed, with a cancel point per batch
-            rows.extend(batch)
-            progress.update(len(rows), None, "parsing")
-            progress.check()
-            if len(rows) > limits.max_rows:
-                break
-    except csv.Error as exc:
-        raise ImportRefused(
-            "unreadable", path, f"the text cannot be parsed as CSV ({exc})"
-        ) from exc
-    if len(rows) > limits.max_rows:
-        raise ImportRefused(
-            "too_large", path, f"the file has {len(rows):,} records (limit {limits.max_rows:,})"
-        )
+    for encoding in candidates:
+        try:
+            rows, delimiter = _parse(path, encoding, limits, progress)
+            break
+        except UnicodeDecodeError:
+            continue  # streamed, so a late bad byte costs a re-read, not a second copy
+    notes = [] if encoding != "cp1252" else [
+        "the text is not UTF-8, UTF-16 or GB18030; it was read as Windows-1252"]
     progress.check()
     progress.update(0, None, "finding the header")
     table = detect_table(rows, first_row=1)
@@ -134,6 +124,34 @@ def read_csv(
         skipped_rows=table.skipped, encoding=encoding, delimiter=delimiter,
         decimal_comma=decimal_comma, notes=notes,
     )
+
+
+def _parse(
+    path: Path, encoding: str, limits: ImportLimits, progress: Progress
+) -> tuple[list[list[str]], str]:
+    """Stream-decode and parse ``path``; raises UnicodeDecodeError for a wrong encoding."""
+    errors = "replace" if encoding == "cp1252" else "strict"
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        delimiter, spaced = sniff_delimiter(fh.read(_SAMPLE))
+        fh.seek(0)
+        progress.check()
+        progress.update(0, None, "parsing")
+        reader = csv.reader(fh, delimiter=delimiter, skipinitialspace=spaced, strict=False)
+        rows: list[list[str]] = []
+        try:
+            while batch := list(islice(reader, 100_000)):  # C speed, a cancel point per batch
+                rows.extend(batch)
+                progress.update(len(rows), None, "parsing")
+                progress.check()
+                if len(rows) > limits.max_rows:
+                    raise ImportRefused(
+                        "too_large", path, f"the file has over {limits.max_rows:,} records"
+                    )
+        except csv.Error as exc:
+            raise ImportRefused(
+                "unreadable", path, f"the text cannot be parsed as CSV ({exc})"
+            ) from exc
+    return rows, delimiter
 
 
 def _strip_nul(col: list[str | None], header: str, rows: list[int],

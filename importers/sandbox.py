@@ -70,7 +70,7 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...],
         msg = ("memory",)
     except BaseException as exc:
         msg = ("error", exc, traceback.format_exc())
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    peak = _peak_rss_mb()
     try:
         conn.send((*msg, peak))
     except (pickle.PicklingError, TypeError, AttributeError):
@@ -79,6 +79,21 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...],
     except MemoryError:
         conn.send(("memory", peak))
     conn.close()
+
+
+def _peak_rss_mb() -> int:
+    """This process's own peak RSS, MiB. ``VmHWM`` rather than ``ru_maxrss``: Linux folds
+    the parent's resident size at fork into ``ru_maxrss``, which survives the exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def run_isolated(
