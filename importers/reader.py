@@ -9,6 +9,7 @@ code. It does no isolation itself: run it (or the whole import job) through
 
 from __future__ import annotations
 
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -48,11 +49,8 @@ def read_table(
         table = read_workbook(path, found.kind, sheet=sheet, limits=limits, progress=progress)
     elif found.kind == "html":
         table = read_html(path, limits=limits)
-    else:  # spreadsheetml2003
-        raise ImportRefused(
-            "unreadable", path,
-            "this is an Excel 2003 XML spreadsheet; open it in Excel and save it as .xlsx",
-        )
+    else:
+        table = read_spreadsheetml(path, sheet=sheet, limits=limits)
     claimed = path.suffix.lower()
     real = _NAMES.get(found.kind, found.kind)
     if claimed and claimed not in (real, ".tsv", ".txt") and not (
@@ -134,3 +132,82 @@ def read_html(path: Path, *, limits: ImportLimits = DEFAULT_LIMITS) -> RawTable:
         row_numbers=table.row_numbers, header_row=table.header_row,
         skipped_rows=table.skipped, notes=["the file is a web page (HTML table)"],
     )
+
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def read_spreadsheetml(
+    path: Path, *, sheet: str | None = None, limits: ImportLimits = DEFAULT_LIMITS
+) -> RawTable:
+    """Read an Excel 2003 XML spreadsheet (SpreadsheetML) with defusedxml.
+
+    Picks ``sheet`` or the first worksheet with a table of two or more columns. DTDs and
+    entities are refused by defusedxml (``unsafe``); files over 256 MiB are ``too_large``.
+    """
+    from defusedxml import DefusedXmlException, ElementTree
+
+    size = path.stat().st_size
+    if size > min(limits.max_file_size, 256 * 1024 * 1024):
+        raise ImportRefused("too_large", path, f"the XML file is {size / 2**20:,.0f} MiB")
+    try:
+        root = ElementTree.parse(path).getroot()
+    except DefusedXmlException as exc:
+        raise ImportRefused("unsafe", path, f"the XML declares entities or a DTD ({exc})") from exc
+    except ElementTree.ParseError as exc:
+        raise ImportRefused("damaged", path, f"the XML is damaged ({exc})") from exc
+    sheets = [(ws.get(_SS + "Name", ""), ws) for ws in root.iter(_SS + "Worksheet")]
+    names = [name for name, _ in sheets]
+    for name, ws in sheets:
+        if sheet is not None and name.strip() != sheet.strip():
+            continue
+        rows = _spreadsheetml_rows(path, ws, limits)
+        table = detect_table(rows) if rows else None
+        if table is not None and (sheet is not None or len(table.headers) >= 2):
+            blank = {"": None}
+            return RawTable(
+                path=path, sheet=name, file_type="xml", headers=table.headers,
+                columns=[list(map(blank.get, c, c)) for c in table.columns],
+                row_numbers=table.row_numbers, sheets=names, header_row=table.header_row,
+                skipped_rows=table.skipped, notes=["an Excel 2003 XML spreadsheet"],
+            )
+    raise ImportRefused("no_table", path, f"no worksheet holds a table (sheets: {names})")
+
+
+def _spreadsheetml_rows(path: Path, ws: Any, limits: ImportLimits) -> list[list[Any]]:
+    """The cells of one SpreadsheetML worksheet as row lists ('' for empty)."""
+    grid: list[list[Any]] = []
+    for row in ws.iter(_SS + "Row"):
+        r = int(row.get(_SS + "Index", len(grid) + 1)) - 1
+        if r >= limits.max_rows:
+            raise ImportRefused("too_large", path, f"a row lies beyond {limits.max_rows:,}")
+        grid.extend([] for _ in range(r + 1 - len(grid)))
+        cells: list[Any] = grid[r]
+        for cell in row.iter(_SS + "Cell"):
+            c = int(cell.get(_SS + "Index", len(cells) + 1)) - 1
+            if c >= limits.max_columns:
+                raise ImportRefused("too_large", path, f"a cell lies beyond column {c + 1:,}")
+            cells.extend("" for _ in range(c + 1 - len(cells)))
+            data = cell.find(_SS + "Data")
+            cells[c] = _spreadsheetml_value(data) if data is not None else ""
+            cells.extend("" for _ in range(int(cell.get(_SS + "MergeAcross", 0))))
+    return grid
+
+
+def _spreadsheetml_value(data: Any) -> Any:
+    text = "".join(data.itertext())
+    kind = data.get(_SS + "Type", "String")
+    try:
+        if kind == "Number":
+            number = float(text)
+            return int(number) if number.is_integer() and abs(number) < 2**53 else number
+        if kind == "Boolean":
+            return text.strip() in ("1", "true", "TRUE")
+        if kind == "DateTime":
+            moment = datetime.fromisoformat(text.strip().rstrip("Z"))
+            return moment.date() if moment.time() == datetime.min.time() else moment
+        if kind == "Error":
+            return ""
+    except ValueError:
+        return text
+    return text

@@ -132,3 +132,36 @@ def test_procurement_picks_the_real_table_over_the_csv_column() -> None:
     assert table.warnings == []  # formulas returning "" have a cached empty string
     raw = read_table(path, sheet="raw data")
     assert len(raw.headers) == 1
+
+
+SPREADSHEETML = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="导出"><Table>
+  <Row><Cell ss:MergeAcross="2"><Data ss:Type="String">工单报表</Data></Cell></Row>
+  <Row ss:Index="3"><Cell><Data ss:Type="String">工单号</Data></Cell>
+   <Cell><Data ss:Type="String">创建时间</Data></Cell>
+   <Cell ss:Index="4"><Data ss:Type="String">满意度</Data></Cell></Row>
+  <Row><Cell><Data ss:Type="Number">1001</Data></Cell>
+   <Cell><Data ss:Type="DateTime">2024-03-05T14:30:00.000</Data></Cell>
+   <Cell ss:Index="4"><Data ss:Type="Number">4.5</Data></Cell></Row>
+ </Table></Worksheet>
+</Workbook>"""
+
+
+def test_excel_2003_xml_spreadsheet(tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_text(SPREADSHEETML, encoding="utf-8")
+    table = read_table(path)
+    assert (table.file_type, table.sheet, table.header_row) == ("xml", "导出", 3)
+    assert table.headers == ["工单号", "创建时间", "满意度"]
+    assert table.columns == [[1001], [dt.datetime(2024, 3, 5, 14, 30)], [4.5]]
+    assert table.row_numbers == [4]
+    hostile = tmp_path / "xxe.xls"
+    hostile.write_text(SPREADSHEETML.replace(
+        '<?mso-application progid="Excel.Sheet"?>',
+        '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'), encoding="utf-8")
+    with pytest.raises(ImportRefused) as info:
+        read_table(hostile)
+    assert info.value.code == "unsafe"
