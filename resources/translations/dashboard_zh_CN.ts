@@ -118,7 +118,7 @@
     </message>
     <message>
       <source>by site</source>
-      <translation>按站点</translation>
+      <translation>按网点</translation>
     </message>
     <message>
       <source>by channel</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
       <source>Site</source>
-      <translation>站点</translation>
+      <translation>网点</translation>
     </message>
     <message>
       <source>Priority</source>
@@ -603,6 +603,14 @@
     <message>
       <source>SLA met % by priority</source>
       <translation>各优先级 SLA 达成率</translation>
+    </message>
+    <message>
+      <source>Response</source>
+      <translation>响应</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>解决</translation>
     </message>
     <message>
       <source>thin</source>

@@ -3,6 +3,34 @@
   <context>
     <name>TicketDetailPanel</name>
     <message>
+      <source>%1 min</source>
+      <translation>%1 分钟</translation>
+    </message>
+    <message>
+      <source>%1 h %2 min</source>
+      <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+      <source>%1 d</source>
+      <translation>%1 天</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
       <source>No ticket selected</source>
       <translation>未选择工单</translation>
     </message>
@@ -44,7 +72,7 @@
     </message>
     <message>
       <source>Site</source>
-      <translation>站点</translation>
+      <translation>网点</translation>
     </message>
     <message>
       <source>Vendor</source>
@@ -159,7 +187,7 @@
     </message>
     <message>
       <source>Site</source>
-      <translation>站点</translation>
+      <translation>网点</translation>
     </message>
     <message>
       <source>Vendor</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from models.kpi.api import SlaState, TicketSla
@@ -15,17 +16,42 @@ from widgets.common.record_table import display_text
 OUTCOME_COLOURS = {"met": "#2e9d5b", "breached": "#d64541", "pending": "#e0a526"}
 
 
+MIN = QT_TRANSLATE_NOOP("TicketDetailPanel", "%1 min")
+HOURS_MIN = QT_TRANSLATE_NOOP("TicketDetailPanel", "%1 h %2 min")
+DAYS = QT_TRANSLATE_NOOP("TicketDetailPanel", "%1 d")
+
+
+def _unit(text: str) -> str:
+    return QCoreApplication.translate("TicketDetailPanel", text)
+
+
 def minutes_text(minutes: float | None) -> str:
-    """``95`` → "1 h 35 min"; days beyond 48 h."""
+    """``95`` → "1 h 35 min" (units translated); days beyond 48 h."""
     if minutes is None:
         return "—"
     sign = "−" if minutes < 0 else ""
     m = abs(minutes)
     if m < 60:
-        return f"{sign}{m:.0f} min"
+        return _unit(MIN).replace("%1", f"{sign}{m:.0f}")
     if m < 48 * 60:
-        return f"{sign}{int(m // 60)} h {int(m % 60)} min"
-    return f"{sign}{m / 1440:.1f} d"
+        return _unit(HOURS_MIN).replace("%1", f"{sign}{int(m // 60)}").replace(
+            "%2", str(int(m % 60)))
+    return _unit(DAYS).replace("%1", f"{sign}{m / 1440:.1f}")
+
+
+STATUS_TEXTS = {
+    "open": QT_TRANSLATE_NOOP("TicketDetailPanel", "open"),
+    "in_progress": QT_TRANSLATE_NOOP("TicketDetailPanel", "in progress"),
+    "resolved": QT_TRANSLATE_NOOP("TicketDetailPanel", "resolved"),
+    "closed": QT_TRANSLATE_NOOP("TicketDetailPanel", "closed"),
+}
+
+
+def status_text(status: str | None) -> str:
+    """A ticket status as the user reads it (translated); unknown values unchanged."""
+    if status is None:
+        return ""
+    return _unit(STATUS_TEXTS[status]) if status in STATUS_TEXTS else status
 
 
 class TicketDetailPanel(QFrame):
@@ -74,6 +100,7 @@ class TicketDetailPanel(QFrame):
         for key, label in self.fields.items():
             if hasattr(ticket, key):
                 label.setText(display_text(getattr(ticket, key)))
+        self.fields["status"].setText(status_text(ticket.status))
         self.fields["frt"].setText(self._between(ticket.created_at, ticket.first_response_at))
         self.fields["resolution"].setText(self._between(ticket.created_at, ticket.resolved_at))
         for key in ("policy", "response_sla", "resolution_sla"):

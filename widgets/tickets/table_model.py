@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from models.queries.tickets import TicketRow
 from widgets.common.record_table import display_text
+from widgets.tickets.detail_panel import status_text
 
 PAGE_SIZE = 200
 MAX_PAGES = 64
@@ -130,6 +131,8 @@ class TicketTableModel(QAbstractTableModel):
             return value
         if isinstance(value, float) and COLUMNS[index.column()][0] == "csat":
             return f"{value:g}"
+        if COLUMNS[index.column()][0] == "status":
+            return status_text(value)
         return display_text(value)
 
     def headerData(

@@ -35,9 +35,9 @@ class SlaByPriorityChart(ChartPanel):
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         self.plot.setXRange(-0.6, len(PRIORITIES) - 0.4, padding=0)
         self.plot.getPlotItem().setLabel("left", "%")
-        legend = QLabel(f"<span style='color:{BLUE.name()}'>■</span> {self.tr('Response')}"
-                        f"&nbsp;&nbsp;<span style='color:{AMBER.name()}'>■</span> "
-                        f"{self.tr('Resolution')}")
+        response, resolution = self.tr("Response"), self.tr("Resolution")
+        legend = QLabel(f"<span style='color:{BLUE.name()}'>■</span> {response}"
+                        f"&nbsp;&nbsp;<span style='color:{AMBER.name()}'>■</span> {resolution}")
         self.add_header_widget(legend)
         self.labels: list[pg.TextItem] = []
         self._rates: list[Rate] = []
