@@ -313,6 +313,26 @@
       <translation>沿用上期</translation>
     </message>
     <message>
+      <source>business licence</source>
+      <translation>营业执照</translation>
+    </message>
+    <message>
+      <source>ISO 9001 certificate</source>
+      <translation>ISO 9001 认证</translation>
+    </message>
+    <message>
+      <source>security service permit</source>
+      <translation>保安服务许可证</translation>
+    </message>
+    <message>
+      <source>road transport permit</source>
+      <translation>道路运输经营许可证</translation>
+    </message>
+    <message>
+      <source>food business licence</source>
+      <translation>食品经营许可证</translation>
+    </message>
+    <message>
       <source>%1 expired on %2</source>
       <translation>%1 已于 %2 过期</translation>
     </message>
@@ -333,19 +353,19 @@
       <translation>不可用</translation>
     </message>
     <message>
-      <source>%1 tickets</source>
+      <source>tickets: %1</source>
       <translation>%1 张工单</translation>
     </message>
     <message>
-      <source>%1 inspections</source>
+      <source>inspections: %1</source>
       <translation>%1 次检查</translation>
     </message>
     <message>
-      <source>%1 metric rows</source>
+      <source>metric rows: %1</source>
       <translation>%1 条指标记录</translation>
     </message>
     <message>
-      <source>%1 ratings</source>
+      <source>ratings: %1</source>
       <translation>%1 个评分</translation>
     </message>
     <message>

@@ -161,6 +161,26 @@
       <translation>投诉率 %</translation>
     </message>
     <message>
+      <source>On-time %</source>
+      <translation>准时率 %</translation>
+    </message>
+    <message>
+      <source>Fulfilment %</source>
+      <translation>履约率 %</translation>
+    </message>
+    <message>
+      <source>Breaches</source>
+      <translation>违约次数</translation>
+    </message>
+    <message>
+      <source>Defect rate %</source>
+      <translation>缺陷率 %</translation>
+    </message>
+    <message>
+      <source>Price index</source>
+      <translation>价格指数</translation>
+    </message>
+    <message>
       <source>Last 90 days</source>
       <translation>最近 90 天</translation>
     </message>
@@ -207,14 +227,6 @@
     <message>
       <source>Period</source>
       <translation>期间</translation>
-    </message>
-    <message>
-      <source>Metric</source>
-      <translation>指标</translation>
-    </message>
-    <message>
-      <source>Unit</source>
-      <translation>单位</translation>
     </message>
     <message>
       <source>Imported metrics</source>

@@ -26,7 +26,7 @@ class RadarChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.legend = self.addLegend(offset=(5, 5))
         self.series: list[pg.PlotDataItem] = []
-        self.setMinimumSize(260, 240)
+        self.setMinimumSize(200, 170)
 
     def set_data(self, labels: Sequence[str],
                  series: Sequence[tuple[str, Sequence[float | None]]]) -> None:
@@ -79,7 +79,7 @@ class TrendChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.showGrid(y=True, alpha=0.3)
         self.curve = self.plot([], [], pen=pg.mkPen("#1f77b4", width=2), symbol="o")
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(200, 110)
 
     def set_data(self, periods: Sequence[str], totals: Sequence[float | None],
                  grades: Sequence[str | None]) -> None:
@@ -96,4 +96,4 @@ class TrendChart(pg.PlotWidget):
                 t.setPos(xi, yi)
                 self.addItem(t)
         self.setXRange(-0.5, max(len(periods) - 0.5, 0.5))
-        self.setYRange(0, 105, padding=0)
+        self.setYRange(0, 110, padding=0)

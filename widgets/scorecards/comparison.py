@@ -44,14 +44,14 @@ class ComparisonWidget(QWidget):
         self.table.setAccessibleName(self.tr("Comparison"))
         self.radar = RadarChart()
         left = QVBoxLayout()
-        left.addWidget(self.hint)
         left.addWidget(self.choices)
         right = QVBoxLayout()
+        right.addWidget(self.hint)
         right.addWidget(self.table, 3)
         right.addWidget(self.radar, 2)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 4)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 5)
 
     def set_rows(self, rows: Sequence[EvaluationRow]) -> None:
         self.choices.blockSignals(True)

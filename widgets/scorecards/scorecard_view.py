@@ -68,9 +68,6 @@ class ScorecardView(QWidget):
         self.table.cellDoubleClicked.connect(self._on_table_cell_activated)
         self.radar = RadarChart()
         self.trend = TrendChart()
-        charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self.radar)
-        charts.addWidget(self.trend)
 
         self.ratings = QTableWidget(0, 5)
         self.ratings.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Evaluator"),
@@ -79,8 +76,8 @@ class ScorecardView(QWidget):
         self.ratings.setAccessibleName(self.tr("Ratings"))
         self.ratings.verticalHeader().hide()
         self.ratings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.ratings.horizontalHeader().setStretchLastSection(True)
         self.ratings.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.ratings.setMinimumHeight(120)
         self.criterion = QComboBox()
         self.criterion.setAccessibleName(self.tr("Rated criterion"))
         self.evaluator = QLineEdit(context.user)
@@ -116,16 +113,23 @@ class ScorecardView(QWidget):
         rl.addWidget(self.serious)
         rl.addWidget(self.error)
 
-        top = QSplitter(Qt.Orientation.Vertical)
+        charts = QSplitter(Qt.Orientation.Vertical)
+        charts.addWidget(self.radar)
+        charts.addWidget(self.trend)
+        charts.setSizes([260, 160])
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(self.table)
+        middle.addWidget(charts)
+        middle.setSizes([760, 420])
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addWidget(self.header)
-        ul.addWidget(self.table)
+        ul.addWidget(middle, 1)
+        top = QSplitter(Qt.Orientation.Vertical)
         top.addWidget(upper)
-        top.addWidget(charts)
         top.addWidget(ratings_box)
-        top.setSizes([300, 230, 220])
+        top.setSizes([420, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
@@ -188,6 +192,7 @@ class ScorecardView(QWidget):
             if c.source == "manual":
                 self.criterion.addItem(c.name, c.criterion_id)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for rating in detail.ratings:
             r = self.ratings.rowCount()
@@ -197,6 +202,9 @@ class ScorecardView(QWidget):
             for col, text in enumerate((rating.criterion, rating.evaluator,
                                         number(rating.rating), rating.comment or "", dropped)):
                 self.ratings.setItem(r, col, read_only_item(text, col == 2))
+        self.ratings.resizeColumnsToContents()
+        self.ratings.resizeRowsToContents()
+        self.ratings.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.serious.setChecked(e.serious_breach)
         self.radar.set_data([c.name for c in detail.criteria],
                             [(e.vendor_code, [c.score for c in detail.criteria])])

@@ -23,6 +23,13 @@ MISSING_RULES = {
     "zero": QT_TRANSLATE_NOOP("ScorecardTexts", "Score 0"),
     "carry": QT_TRANSLATE_NOOP("ScorecardTexts", "Carry last period"),
 }
+QUALIFICATIONS = {
+    "business_licence": QT_TRANSLATE_NOOP("ScorecardTexts", "business licence"),
+    "iso9001": QT_TRANSLATE_NOOP("ScorecardTexts", "ISO 9001 certificate"),
+    "security_permit": QT_TRANSLATE_NOOP("ScorecardTexts", "security service permit"),
+    "transport_permit": QT_TRANSLATE_NOOP("ScorecardTexts", "road transport permit"),
+    "food_permit": QT_TRANSLATE_NOOP("ScorecardTexts", "food business licence"),
+}
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -42,7 +49,8 @@ def veto_text(reason: str | None) -> str:
     for kind, p in parse(reason):
         if kind == "qualification_expired" and len(p) >= 2:
             text = translate("ScorecardTexts", "%1 expired on %2")
-            parts.append(text.replace("%1", p[0].replace("_", " ")).replace("%2", p[1]))
+            kind = label(QUALIFICATIONS, p[0]) if p[0] in QUALIFICATIONS else p[0].replace("_", " ")
+            parts.append(text.replace("%1", kind).replace("%2", p[1]))
         elif kind == "metric_above" and len(p) >= 3:
             text = translate("ScorecardTexts", "%1 is %2, above the limit %3")
             parts.append(text.replace("%1", p[0]).replace("%2", p[1]).replace("%3", p[2]))
@@ -66,10 +74,10 @@ def evidence_text(evidence: dict[str, object]) -> str:
         return translate("ScorecardTexts", "unavailable")
     tickets = evidence.get("ticket_count", len(evidence.get("tickets", []) or []))  # type: ignore[arg-type]
     if tickets:
-        return translate("ScorecardTexts", "%1 tickets").replace("%1", str(tickets))
-    for key, text in (("inspections", translate("ScorecardTexts", "%1 inspections")),
-                      ("metrics", translate("ScorecardTexts", "%1 metric rows")),
-                      ("evaluators", translate("ScorecardTexts", "%1 ratings"))):
+        return translate("ScorecardTexts", "tickets: %1").replace("%1", str(tickets))
+    for key, text in (("inspections", translate("ScorecardTexts", "inspections: %1")),
+                      ("metrics", translate("ScorecardTexts", "metric rows: %1")),
+                      ("evaluators", translate("ScorecardTexts", "ratings: %1"))):
         items = evidence.get(key) or []
         if items:
             out = text.replace("%1", str(len(items)))  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,13 +45,31 @@ KPI_ROWS = (
 )
 
 
+METRICS = {
+    "on_time_rate_pct": QT_TRANSLATE_NOOP("VendorOverviewWidget", "On-time %"),
+    "contract_fulfilment_pct": QT_TRANSLATE_NOOP("VendorOverviewWidget", "Fulfilment %"),
+    "breach_count": QT_TRANSLATE_NOOP("VendorOverviewWidget", "Breaches"),
+    "defect_rate_pct": QT_TRANSLATE_NOOP("VendorOverviewWidget", "Defect rate %"),
+    "price_index": QT_TRANSLATE_NOOP("VendorOverviewWidget", "Price index"),
+}
+
+
+def metric_label(name: str) -> str:
+    """A translated column title for an imported metric (its name when unknown)."""
+    if name in METRICS:
+        return QCoreApplication.translate("VendorOverviewWidget", METRICS[name])
+    return name
+
+
 def _table(headers: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.setAccessibleName(name)
     t.verticalHeader().hide()
+    t.verticalHeader().setDefaultSectionSize(24)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
     return t
 
 
@@ -81,8 +99,7 @@ class VendorOverviewWidget(QWidget):
         self.kpi_note = QLabel()
         self.sites = _table([self.tr("Site"), self.tr("Name"), self.tr("Inspection average"),
                              self.tr("Inspections")], self.tr("Sites served"))
-        self.metrics = _table([self.tr("Period"), self.tr("Metric"), self.tr("Value"),
-                               self.tr("Unit")], self.tr("Imported metrics"))
+        self.metrics = _table([self.tr("Period")], self.tr("Imported metrics"))
         self.evaluations = _table([self.tr("Period"), self.tr("Template"), self.tr("Total"),
                                    self.tr("Grade"), self.tr("Rank"), self.tr("Veto"),
                                    self.tr("Status")], self.tr("Past evaluations"))
@@ -102,12 +119,10 @@ class VendorOverviewWidget(QWidget):
         top = QHBoxLayout()
         top.addWidget(kpi_box, 1)
         top.addWidget(sites_box, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(metrics_box, 1)
-        bottom.addWidget(eval_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(bottom)
+        layout.addLayout(top, 3)
+        layout.addWidget(metrics_box, 2)
+        layout.addWidget(eval_box, 2)
 
     def set_vendor(self, vendor_id: int | None) -> None:
         self.vendor_id = vendor_id
@@ -117,7 +132,7 @@ class VendorOverviewWidget(QWidget):
             return
         ov = vendor_overview(self.context.db, vendor_id)
         _fill(self.sites, [(code, name, avg, n) for _, code, name, avg, n in ov.sites])
-        _fill(self.metrics, list(ov.metrics))
+        self._fill_metrics(ov.metrics)
         evals = list_evaluations(self.context.db, vendor_id=vendor_id)
         self._evaluation_ids = [e.id for e in evals]
         _fill(self.evaluations, [
@@ -126,6 +141,16 @@ class VendorOverviewWidget(QWidget):
              veto_text(e.veto_reason), self.tr("Final") if e.final else self.tr("Draft"))
             for e in evals])
         self._load_kpis()
+
+    def _fill_metrics(self, metrics: tuple[tuple[str, str, float, str | None], ...]) -> None:
+        """Periods as rows (newest first), metrics as columns."""
+        names = sorted({m for _, m, _, _ in metrics})
+        periods = list(dict.fromkeys(p for p, _, _, _ in metrics))
+        values = {(p, m): v for p, m, v, _ in metrics}
+        self.metrics.setColumnCount(1 + len(names))
+        self.metrics.setHorizontalHeaderLabels([self.tr("Period"),
+                                                *[metric_label(n) for n in names]])
+        _fill(self.metrics, [(p, *[values.get((p, n)) for n in names]) for p in periods])
 
     def _load_kpis(self, *_: object) -> None:
         vid = self.vendor_id

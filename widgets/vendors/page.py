@@ -64,8 +64,8 @@ class VendorsPage(QWidget):
             self.status.addItem(status_label(key), key)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Code"), self.tr("Name"), self.tr("Service category"), self.tr("Status"),
-            self.tr("Contract ends"), self.tr("Documents")])
+            self.tr("Code"), self.tr("Name"), self.tr("Documents"), self.tr("Status"),
+            self.tr("Service category"), self.tr("Contract ends")])
         self.table.setAccessibleName(self.tr("Vendors"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -112,7 +112,7 @@ class VendorsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([560, 720])
+        splitter.setSizes([540, 740])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(splitter, 1)
@@ -148,16 +148,18 @@ class VendorsPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
         for r, v in enumerate(self.rows):
-            cells = (v.code, v.name, v.service_category, status_label(v.status),
-                     v.contract_end.isoformat() if v.contract_end else "",
-                     state_label(v.expiry_state))
+            cells = (v.code, v.name, state_label(v.expiry_state), status_label(v.status),
+                     v.service_category, v.contract_end.isoformat() if v.contract_end else "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 5 and v.expiry_state in STATE_COLOURS:
+                if col == 2 and v.expiry_state in STATE_COLOURS:
                     item.setBackground(QBrush(STATE_COLOURS[v.expiry_state]))
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 190))
+        header.setStretchLastSection(True)
         self.table.blockSignals(False)
         self.message.setText(self.tr("%1 vendors").replace("%1", str(len(self.rows))))
         if keep is not None:

@@ -81,6 +81,7 @@ def test_library_editor_conflict_documents_overview(qtbot, context: PageContext,
     page.tabs.setCurrentWidget(page.overview)
     assert page.overview.evaluations.rowCount() == 1
     assert page.overview.evaluations.item(0, 0).text() == "2026Q3"
-    assert page.overview.metrics.rowCount() >= 3
+    assert page.overview.metrics.rowCount() == 2  # 2026Q3 and 2026Q2
+    assert page.overview.metrics.columnCount() == 5  # period + four metrics
     assert page.overview.sites.item(0, 0).text() == "S1"
     qtbot.waitUntil(lambda: page.overview.kpi_note.text() != "Computing…", timeout=20_000)
