@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from models.kpi import sla
-from models.kpi.filtering import select, to_us
+from models.kpi.filtering import select, subset_rows, to_us
 from models.kpi.groups import group_codes, group_durations
 from models.kpi.policy_types import PolicySet
 from models.kpi.stats import wilson
@@ -31,8 +31,32 @@ def _label(store: TicketStore, by: BreakdownBy, key: int | str | None) -> str:
 
 
 # flag bits of the composite count
-_RESOLVED, _FCR_KNOWN, _FCR_OK, _RATED, _COMPLAINT = 1, 2, 4, 8, 16
+F_RESOLVED, F_REOPEN_KNOWN, F_NEVER_REOPENED, F_RATED, F_COMPLAINT = 1, 2, 4, 8, 16
+_RESOLVED, _FCR_KNOWN, _FCR_OK, _RATED, _COMPLAINT = (
+    F_RESOLVED, F_REOPEN_KNOWN, F_NEVER_REOPENED, F_RATED, F_COMPLAINT
+)
 _PATTERNS = np.arange(32)
+
+
+def low_bits(store: TicketStore, policies: PolicySet, as_of_us: int) -> npt.NDArray[np.int32]:
+    """Per ticket: response outcome << 7 | resolution outcome << 5 | five flags (resolved,
+    reopen count known, never reopened, rated, complaint). Cached per (policies, as_of)."""
+    key = ("outcomes", "low", policies, as_of_us)
+    hit = store.cached(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    resp, reso = sla.store_outcomes(store, policies, as_of_us)
+    resolved = store.resolved != NONE
+    known = resolved & (store.reopened >= 0)
+    out = resp.astype(np.int32) << 7
+    out |= reso.astype(np.int32) << 5
+    out |= resolved.view(np.uint8)
+    out |= known.view(np.uint8).astype(np.int32) << 1
+    out |= (known & (store.reopened == 0)).view(np.uint8).astype(np.int32) << 2
+    out |= (~np.isnan(store.csat_score)).view(np.uint8).astype(np.int32) << 3
+    out |= store.complaint.view(np.uint8).astype(np.int32) << 4
+    store.put_cache(key, out)
+    return out
 
 
 def _with(table: npt.NDArray[np.int64], bit: int, also: int = 0) -> npt.NDArray[np.int64]:
@@ -59,22 +83,8 @@ def breakdown(
     s = select(store, filt)
     g = len(keys)
     codes = s.take(all_codes)
-    resp_all, reso_all = sla.store_outcomes(store, policies, to_us(as_of))
-    resp, reso = s.take(resp_all), s.take(reso_all)
-    resolved = s.take(store.resolved) != NONE
-    reopened = s.take(store.reopened)
-    csat = s.take(store.csat_score)
-    rated = ~np.isnan(csat)
-    known = resolved & (reopened >= 0)
-    u8 = np.uint8
-    flags = resolved.view(u8) | (known.view(u8) << u8(1))
-    flags |= (known & (reopened == 0)).view(u8) << u8(2)
-    flags |= rated.view(u8) << u8(3)
-    flags |= s.take(store.complaint).view(u8) << u8(4)
     composite = codes * np.int32(512)
-    composite += resp.astype(np.int32) << 7
-    composite += reso.astype(np.int32) << 5
-    composite += flags
+    composite += s.take(low_bits(store, policies, to_us(as_of)))
     table = np.bincount(composite, minlength=g * 512).reshape(g, 4, 4, 32)
     volume = table.sum(axis=(1, 2, 3))
     by_resp = table.sum(axis=(2, 3))
@@ -85,7 +95,8 @@ def breakdown(
     n_resolved = _with(by_flags, _RESOLVED)
     fcr_ok, fcr_known = _with(by_flags, _FCR_OK), _with(by_flags, _FCR_KNOWN)
     complaints = _with(by_flags, _COMPLAINT)
-    csat_sum = np.bincount(codes[rated], weights=csat[rated], minlength=g)
+    rated = subset_rows(s, "rated", lambda: ~np.isnan(store.csat_score))
+    csat_sum = np.bincount(all_codes[rated], weights=store.csat_score[rated], minlength=g)
     frt = group_durations(s, by, "frt", g, (50.0,))
     res = group_durations(s, by, "res", g, (50.0,))
     rows = []

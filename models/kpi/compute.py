@@ -20,7 +20,15 @@ import numpy as np
 import numpy.typing as npt
 
 from models.kpi import sla
-from models.kpi.filtering import Selection, select, to_us
+from models.kpi.breakdown import (
+    F_COMPLAINT,
+    F_NEVER_REOPENED,
+    F_RATED,
+    F_REOPEN_KNOWN,
+    F_RESOLVED,
+    low_bits,
+)
+from models.kpi.filtering import Selection, select, subset_rows, to_us
 from models.kpi.groups import GroupDurations, group_codes, group_durations
 from models.kpi.localtime import weekday_hour
 from models.kpi.policy_types import PolicySet
@@ -57,20 +65,40 @@ class _Columns:
 
     def __init__(self, s: Selection, policies: PolicySet, as_of_us: int) -> None:
         st = s.store
-        resp, reso = sla.store_outcomes(st, policies, as_of_us)
-        self.created = s.take(st.created)
-        self.resolved = s.take(st.resolved)
-        composite = s.take(group_codes(st, "priority")[0]) << 4
-        composite += s.take(resp).astype(np.int32) << 2
-        composite += s.take(reso)
-        table = np.bincount(composite, minlength=5 * 16).reshape(5, 4, 4)
-        self.volume_by_group = table.sum(axis=(1, 2))
-        self.resp_by_group = table.sum(axis=2)
-        self.reso_by_group = table.sum(axis=1)
+        composite = s.take(group_codes(st, "priority")[0]) << 9
+        composite += s.take(low_bits(st, policies, as_of_us))
+        table = np.bincount(composite, minlength=5 * 512).reshape(5, 4, 4, 32)
+        self.volume_by_group = table.sum(axis=(1, 2, 3))
+        self.resp_by_group = table.sum(axis=(2, 3))
+        self.reso_by_group = table.sum(axis=(1, 3))
+        self.flags = table.sum(axis=(0, 1, 2))  # per flag pattern, all priorities
         self.frt = group_durations(s, "priority", "frt", 5)
         self.res = group_durations(s, "priority", "res", 5)
         self.frt_all = group_durations(s, None, "frt", 1)
         self.res_all = group_durations(s, None, "res", 1)
+
+    def with_flags(self, *bits: int) -> int:
+        """Tickets whose flag pattern has every one of ``bits`` set."""
+        want = sum(bits)
+        return int(self.flags[(np.arange(32) & want) == want].sum())
+
+
+def nps_classes(store: TicketStore) -> npt.NDArray[np.int8]:
+    """Per ticket: 0 no NPS answer, 1 detractor (0–6), 2 passive (7–8), 3 promoter (9–10)."""
+    hit = store.cached(("nps_classes",))
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    out = np.zeros(store.size, dtype=np.int8)
+    out[store.nps <= 6] = 1
+    out[(store.nps >= 7) & (store.nps <= 8)] = 2
+    out[store.nps >= 9] = 3
+    store.put_cache(("nps_classes",), out)
+    return out
+
+
+def complaint_rows(s: Selection) -> npt.NDArray[np.intp]:
+    """Absolute rows of the complaints in the selection."""
+    return subset_rows(s, "complaint", lambda: s.store.complaint)
 
 
 def _stats(d: GroupDurations, i: int) -> DurationStats:
@@ -89,33 +117,28 @@ def compute_kpis(
     as_of_us = to_us(as_of)
     s = select(store, filt)
     c = _Columns(s, policies, as_of_us)
-    volume = int(c.created.size)
+    volume = int(c.volume_by_group.sum())
     frt, res = _stats(c.frt_all, 0), _stats(c.res_all, 0)
     resp_sla = sla_counts(c.resp_by_group.sum(axis=0))
     reso_sla = sla_counts(c.reso_by_group.sum(axis=0))
-    resolved = c.resolved != NONE
-    resolution_rate = wilson(int(resolved.sum()), volume)
-    reopened = s.take(store.reopened)
-    known = resolved & (reopened >= 0)
-    reopen_rate = wilson(int((known & (reopened >= 1)).sum()), int(known.sum()))
-    csat = s.take(store.csat_score)
-    rated = ~np.isnan(csat)
-    csat_n = int(rated.sum())
-    satisfied = wilson(int(s.take(store.csat_sat)[rated].sum()), csat_n)
-    nps_all = s.take(store.nps)
-    nps_values = nps_all[~np.isnan(nps_all)]
-    nps = None
-    if nps_values.size:
-        promoters = int((nps_values >= 9).sum())
-        detractors = int((nps_values <= 6).sum())
-        nps = 100.0 * (promoters - detractors) / nps_values.size
-    complaint = s.take(store.complaint)
-    n_complaints = int(complaint.sum())
+    resolution_rate = wilson(c.with_flags(F_RESOLVED), volume)
+    known = c.with_flags(F_REOPEN_KNOWN)
+    reopen_rate = wilson(known - c.with_flags(F_NEVER_REOPENED), known)
+    csat_n = c.with_flags(F_RATED)
+    rated = subset_rows(s, "rated", lambda: ~np.isnan(store.csat_score))
+    csat_sum = float(store.csat_score[rated].sum())
+    satisfied = wilson(int(np.count_nonzero(s.take(store.csat_sat))), csat_n)
+    nps_counts = np.bincount(s.take(nps_classes(store)), minlength=4)  # none/det/pas/pro
+    nps_n = int(nps_counts[1:].sum())
+    nps = 100.0 * (int(nps_counts[3]) - int(nps_counts[1])) / nps_n if nps_n else None
+    n_complaints = c.with_flags(F_COMPLAINT)
     complaint_rate = wilson(n_complaints, volume)
-    closure = wilson(int((complaint & resolved).sum()), n_complaints)
-    unresolved_at = (c.resolved == NONE) | (c.resolved > as_of_us)
-    overdue = complaint & unresolved_at & (as_of_us - c.created > DAY_US)
-    repeat = complaint & s.take(store.repeat)
+    closure = wilson(c.with_flags(F_COMPLAINT, F_RESOLVED), n_complaints)
+    rows = complaint_rows(s)
+    created, resolved = store.created[rows], store.resolved[rows]
+    unresolved_at = (resolved == NONE) | (resolved > as_of_us)
+    overdue = int(np.count_nonzero(unresolved_at & (as_of_us - created > DAY_US)))
+    repeat = int(np.count_nonzero(store.repeat[rows]))
     by_priority = {p: _priority_kpis(p, c, code + 1) for code, p in enumerate(PRIORITIES)}
     return KpiResult(
         volume=volume,
@@ -127,14 +150,14 @@ def compute_kpis(
         resolution_sla_met_pct=reso_sla.rate.pct,
         response_sla_pending=resp_sla.pending,
         resolution_rate_pct=resolution_rate.pct,
-        csat_score=float(csat[rated].mean()) if csat_n else None,
+        csat_score=csat_sum / csat_n if csat_n else None,
         csat_satisfied_pct=satisfied.pct,
         nps=nps,
         complaint_rate_pct=complaint_rate.pct,
         complaint_closure_pct=closure.pct,
-        overdue_complaints=int(overdue.sum()),
-        repeat_complaints=int(repeat.sum()),
-        pareto=_pareto_rows(s.take(store.category)[complaint], store.category_labels),
+        overdue_complaints=overdue,
+        repeat_complaints=repeat,
+        pareto=_pareto_rows(store.category[rows], store.category_labels),
         by_priority=by_priority,
         as_of=as_of,
         frt=frt,
@@ -145,7 +168,7 @@ def compute_kpis(
         reopen_rate=reopen_rate,
         csat_n=csat_n,
         csat_satisfied=satisfied,
-        nps_n=int(nps_values.size),
+        nps_n=nps_n,
         complaints=n_complaints,
         complaint_rate=complaint_rate,
         complaint_closure=closure,
@@ -198,8 +221,7 @@ def pareto(store: TicketStore, filt: TicketFilter) -> tuple[ParetoRow, ...]:
     """Complaints of the selection by category: count desc, ties by name, cumulative %;
     ``vital`` on the shortest prefix whose cumulative share reaches 80 %."""
     s = select(store, filt)
-    complaint = s.take(store.complaint)
-    return _pareto_rows(s.take(store.category)[complaint], store.category_labels)
+    return _pareto_rows(store.category[complaint_rows(s)], store.category_labels)
 
 
 def arrivals_heatmap(

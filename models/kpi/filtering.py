@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from models.kpi.store import TicketStore
-from models.kpi.types import PRIORITIES, BreakdownBy, TicketFilter
+from models.kpi.types import BreakdownBy, TicketFilter
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 G = TypeVar("G", bound=np.generic)
+MEMO_ROWS = 300_000
 
 
 def to_us(moment: dt.datetime) -> int:
@@ -35,6 +37,9 @@ class Selection:
     store: TicketStore
     sl: slice
     mask: npt.NDArray[np.bool_] | None
+    _taken: dict[int, tuple[npt.NDArray[Any], npt.NDArray[Any]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def count(self) -> int:
@@ -42,9 +47,21 @@ class Selection:
         return n if self.mask is None else int(np.count_nonzero(self.mask))
 
     def take(self, column: npt.NDArray[G]) -> npt.NDArray[G]:
-        """``column`` restricted to the selected rows (in creation order)."""
+        """``column`` restricted to the selected rows (in creation order).
+
+        Store columns never change in place, so small selections remember what they
+        took (the cards, charts and breakdowns of one refresh share it).
+        """
         part = column[self.sl]
-        return part if self.mask is None else part[self.mask]
+        if self.mask is None:
+            return part
+        hit = self._taken.get(id(column))
+        if hit is not None and hit[0] is column:  # the reference keeps the id unique
+            return hit[1]
+        out = part[self.mask]
+        if out.size <= MEMO_ROWS:
+            self._taken[id(column)] = (column, out)
+        return out
 
     def rows(self) -> npt.NDArray[np.intp]:
         """Absolute row positions of the selected tickets."""
@@ -68,13 +85,53 @@ class Selection:
         return Selection(self.store, self.sl, mask)
 
 
-def _codes(store: TicketStore, column: str, labels: tuple[str, ...]) -> list[int]:
-    found = (store.label_code(column, lab) for lab in labels)
-    return [c for c in found if c is not None]
+def subset_rows(
+    s: Selection, name: str, mask: Callable[[], npt.NDArray[np.bool_]]
+) -> npt.NDArray[np.intp]:
+    """Absolute rows of the selection where the store-level ``mask`` holds (``mask`` is
+    a function called once per store version, cached as ``name``), without scanning
+    every ticket when the selection is a plain period."""
+    store = s.store
+    hit = store.cached(("rows", name))
+    if hit is None:
+        hit = np.flatnonzero(mask())
+        store.put_cache(("rows", name), hit)
+    all_rows: npt.NDArray[np.intp] = hit  # type: ignore[assignment]
+    lo, hi = np.searchsorted(all_rows, [s.sl.start, s.sl.stop])
+    rows = all_rows[lo:hi]
+    if s.mask is not None:
+        rows = rows[s.mask[rows - s.sl.start]]
+    return rows
+
+
+def _member(
+    store: TicketStore, by: BreakdownBy, wanted: tuple[int | str, ...], sl: slice
+) -> npt.NDArray[np.bool_]:
+    """Rows of the slice whose ``by`` value is in ``wanted``: a gather from a small
+    boolean table indexed by the dense group code (much faster than ``np.isin``)."""
+    from models.kpi.group_codes import group_codes
+
+    codes, keys = group_codes(store, by)
+    table = np.zeros(len(keys), dtype=bool)
+    index = {k: i for i, k in enumerate(keys)}
+    for w in wanted:
+        i = index.get(w)
+        if i is not None and i > 0:
+            table[i] = True
+    member: npt.NDArray[np.bool_] = table[codes[sl]]
+    return member
 
 
 def select(store: TicketStore, filt: TicketFilter) -> Selection:
-    """The rows of ``store`` that ``filt`` selects (see :class:`TicketFilter`)."""
+    """The rows of ``store`` that ``filt`` selects (see :class:`TicketFilter`).
+
+    The last few selections are cached on the store, so the cards, charts and
+    breakdowns of one refresh build the mask once.
+    """
+    key = ("select", filt)
+    hit = store.cached(key)
+    if isinstance(hit, Selection):
+        return hit
     start = None if filt.start is None else to_us(filt.start)
     end = None if filt.end is None else to_us(filt.end)
     sl = store.period_slice(start, end)
@@ -84,23 +141,21 @@ def select(store: TicketStore, filt: TicketFilter) -> Selection:
         nonlocal mask
         mask = m if mask is None else mask & m
 
-    if filt.vendor_ids:
-        add(np.isin(store.vendor[sl], np.asarray(filt.vendor_ids, dtype=np.int64)))
-    if filt.site_ids:
-        add(np.isin(store.site[sl], np.asarray(filt.site_ids, dtype=np.int64)))
-    if filt.priorities:
-        codes = [PRIORITIES.index(p) for p in filt.priorities if p in PRIORITIES]
-        add(np.isin(store.priority[sl], np.asarray(codes, dtype=np.int8)))
-    for column, labels in (("channel", filt.channels), ("category", filt.categories)):
-        if labels:
-            codes = _codes(store, column, labels)
-            add(np.isin(getattr(store, column)[sl], np.asarray(codes, dtype=np.int32)))
-    if filt.agent is not None:
-        code = store.label_code("agent", filt.agent)
-        add(store.agent[sl] == (-2 if code is None else code))
+    for by, wanted in (
+        ("vendor", tuple(int(v) for v in filt.vendor_ids)),
+        ("site", tuple(int(v) for v in filt.site_ids)),
+        ("priority", filt.priorities),
+        ("channel", filt.channels),
+        ("category", filt.categories),
+        ("agent", () if filt.agent is None else (filt.agent,)),
+    ):
+        if wanted or (by == "agent" and filt.agent is not None):
+            add(_member(store, by, wanted, sl))  # type: ignore[arg-type]
     if filt.complaints_only:
         add(store.complaint[sl])
-    return Selection(store, sl, mask)
+    out = Selection(store, sl, mask)
+    store.put_cache(key, out)
+    return out
 
 
 def narrow(filt: TicketFilter, by: BreakdownBy, key: int | str | None) -> TicketFilter:

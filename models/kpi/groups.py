@@ -16,43 +16,13 @@ import numpy as np
 import numpy.typing as npt
 
 from models.kpi.filtering import Selection
+from models.kpi.group_codes import GroupKeys, group_codes
 from models.kpi.stats import grouped_percentile
 from models.kpi.store import TicketStore
-from models.kpi.types import PRIORITIES, BreakdownBy
+from models.kpi.types import BreakdownBy
 
 Duration = Literal["frt", "res"]
 F64 = npt.NDArray[np.float64]
-
-GroupKeys = list[int | str | None]
-
-
-def group_codes(store: TicketStore, by: BreakdownBy) -> tuple[npt.NDArray[np.int32], GroupKeys]:
-    """Store-sized dense group codes (0 = no value) and the key of each code (cached)."""
-    cache_key = ("groups", by)
-    hit = store.cached(cache_key)
-    if hit is not None:
-        return hit  # type: ignore[return-value]
-    keys: GroupKeys
-    if by in ("vendor", "site"):
-        raw = store.vendor if by == "vendor" else store.site
-        ids, inverse = np.unique(raw, return_inverse=True)
-        codes = inverse.astype(np.int32)
-        if ids.size and ids[0] == -1:
-            keys = [None, *(int(i) for i in ids[1:])]
-        else:
-            codes += 1
-            keys = [None, *(int(i) for i in ids)]
-    elif by == "priority":
-        codes = store.priority.astype(np.int32) + 1
-        keys = [None, *PRIORITIES]
-    elif by in ("channel", "category", "agent"):
-        codes = getattr(store, by).astype(np.int32) + 1
-        keys = [None, *getattr(store, f"{by}_labels")]
-    else:
-        raise ValueError(f"unknown breakdown {by!r}")
-    store.put_cache(cache_key, (codes, keys))
-    return codes, keys
-
 
 @dataclass(frozen=True, eq=False)
 class GroupDurations:
@@ -65,7 +35,9 @@ class GroupDurations:
 
 def _sorted(
     store: TicketStore, by: BreakdownBy | None, value: Duration
-) -> tuple[npt.NDArray[np.int32], F64, npt.NDArray[np.int32]]:
+) -> tuple[npt.NDArray[np.int32], F64, npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """Valid rows sorted by (group, value): rows, values, codes, and each row's rank in
+    that order (−1 for rows without a value). Cached per store version."""
     key = ("sorted", by, value)
     hit = store.cached(key)
     if hit is not None:
@@ -78,7 +50,9 @@ def _sorted(
     else:
         codes_all = group_codes(store, by)[0]
         order = rows[np.lexsort((values[rows], codes_all[rows]))]
-    out = (order.astype(np.int32), values[order], codes_all[order].astype(np.int32))
+    rank = np.full(store.size, -1, dtype=np.int32)
+    rank[order] = np.arange(order.size, dtype=np.int32)
+    out = (order.astype(np.int32), values[order], codes_all[order], rank)
     store.put_cache(key, out)
     return out
 
@@ -94,15 +68,38 @@ def group_durations(
 
     With ``by`` None there is one group (index 0): the whole selection.
     """
-    order, values, codes = _sorted(sel.store, by, value)
-    if sel.mask is None and sel.sl.start == 0 and sel.sl.stop >= sel.store.size:
-        v, c = values, codes  # everything: no filtering at all
+    order, values, codes, rank = _sorted(sel.store, by, value)
+    size = sel.store.size
+    if sel.mask is None and sel.sl.start == 0 and sel.sl.stop >= size:
+        # everything: no filtering, and the answer only depends on the store
+        key = ("durations_all", by, value, n_groups, qs)
+        hit = sel.store.cached(key)
+        if isinstance(hit, GroupDurations):
+            return hit
+        v, c = values, codes
+        out = _durations(v, c, n_groups, qs)
+        sel.store.put_cache(key, out)
+        return out
+    elif sel.count * 8 < size:
+        # few rows: sort their ranks (k log k) instead of scanning the whole order
+        pos = sel.take(rank)
+        pos = np.sort(pos[pos >= 0])
+        v, c = values[pos], codes[pos]
     else:
         if sel.mask is None:
             keep = (order >= sel.sl.start) & (order < sel.sl.stop)
         else:
             keep = sel.full_mask()[order]
         v, c = values[keep], codes[keep]
+    return _durations(v, c, n_groups, qs)
+
+
+def _durations(
+    v: F64, c: npt.NDArray[np.int32], n_groups: int, qs: tuple[float, ...]
+) -> GroupDurations:
     n = np.bincount(c, minlength=n_groups).astype(np.int64)
     total: F64 = np.bincount(c, weights=v, minlength=n_groups).astype(np.float64)
     return GroupDurations(n, total, tuple(grouped_percentile(v, c, n_groups, q) for q in qs))
+
+
+__all__ = ["GroupDurations", "GroupKeys", "group_codes", "group_durations"]

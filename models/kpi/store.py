@@ -192,7 +192,7 @@ class TicketStore:
         evaluations: 3, about 30 MB each per million tickets;
         others 32), so frequent kinds never push out expensive ones (sort orders)."""
         kind = key[0] if isinstance(key, tuple) and key else key
-        limit = {"outcomes": 4, "sla": 3}.get(str(kind), 32)
+        limit = {"outcomes": 4, "sla": 3, "select": 4}.get(str(kind), 32)
         same = [k for k in self._cache if (k[0] if isinstance(k, tuple) and k else k) == kind]
         for old in same[: max(0, len(same) - limit + 1)]:
             del self._cache[old]

@@ -85,12 +85,17 @@ def trend(
         )
     starts, edges = bucket_bounds(lo, hi, grain, tz)
     nb = len(starts) - 1
-    bucket = np.searchsorted(edges, created, "right") - 1  # created order → ascending
+    # the selection is in creation order: each bucket is a contiguous run of it
+    bounds = np.searchsorted(created, edges, "left").astype(np.int64)
+    bucket = np.repeat(np.arange(nb, dtype=np.intp), np.diff(bounds))
     as_of_us = to_us(as_of)
 
     def count(m: npt.NDArray[np.bool_] | None = None) -> I64:
-        b = bucket if m is None else bucket[m]
-        return np.bincount(b, minlength=nb)[:nb].astype(np.int64)
+        if m is None:
+            return np.diff(bounds)
+        at = np.searchsorted(np.flatnonzero(m), bounds).astype(np.int64)
+        out: I64 = np.diff(at)
+        return out
 
     n = count()
     if kpi_key in RATE_KEYS:

@@ -192,3 +192,27 @@ def test_empty_store(db: Database) -> None:
     month = trend(store, TicketFilter(start=T0, end=T0 + 3 * D), "frt_median_min", "day", T0,
                   POL, "UTC")
     assert len(month.starts) == 3 and np.isnan(month.values).all()
+
+
+def test_grouped_medians_agree_with_numpy_for_small_and_large_selections(db: Database) -> None:
+    """Both paths of the cached-order medians (few rows, many rows) match np.median."""
+    from models.kpi.api import TicketFilter as F
+
+    rng = np.random.default_rng(3)
+    rows = [
+        dict(priority=f"P{1 + i % 4}", created_at=T0 + int(rng.integers(0, 600)) * M,
+             frt=int(rng.integers(1, 500)) * M, channel="web" if i % 7 == 0 else "phone")
+        for i in range(400)
+    ]
+    add_tickets(db, rows)
+    store = load_store(db)
+    for filt in (F(), F(channels=("web",)), F(start=T0, end=T0 + 60 * M), F(priorities=("P2",))):
+        k = compute_kpis(store, filt, T0 + D, POL)
+        frt = store.frt_min[np.isin(store.id, ticket_ids(store, filt, Selector("frt")))]
+        assert k.frt_median_min == pytest.approx(float(np.median(frt)))
+        assert k.frt_p90_min == pytest.approx(float(np.percentile(frt, 90)))
+        p2 = breakdown(store, filt, "priority", T0 + D, POL)
+        for row in p2:
+            sel = ticket_ids(store, filt, Selector("frt", priority=str(row.key)))
+            vals = store.frt_min[np.isin(store.id, sel)]
+            assert row.frt_median_min == pytest.approx(float(np.median(vals)))
