@@ -694,6 +694,10 @@
       <translation>敏感性</translation>
     </message>
     <message>
+      <source>All vendors, one ranking</source>
+      <translation>全部供应商（统一排名）</translation>
+    </message>
+    <message>
       <source>No evaluation to analyse.</source>
       <translation>没有可分析的评估。</translation>
     </message>

@@ -5,10 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.scorecards.queries import EvaluationDetail
-from models.scorecards.sensitivity import DELTAS, VendorScores, scenarios, smallest_tipping
+from models.scorecards.sensitivity import (
+    DELTAS,
+    VendorScores,
+    ranking,
+    scenarios,
+    smallest_tipping,
+)
 from widgets.scorecards.scorecard_view import read_only_item
 
 CHANGED = QColor("#fff3cd")
@@ -23,6 +37,7 @@ class SensitivityWidget(QWidget):
         self.details: list[EvaluationDetail] = []
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Service category"))
+        self.category.setMinimumContentsLength(24)
         self.category.currentIndexChanged.connect(self.refresh)
         self.baseline = QLabel()
         self.tipping = QLabel()
@@ -45,15 +60,17 @@ class SensitivityWidget(QWidget):
         current = self.category.currentText()
         self.category.blockSignals(True)
         self.category.clear()
+        self.category.addItem(self.tr("All vendors, one ranking"), None)
         for cat in sorted({d.evaluation.category for d in details}):
-            self.category.addItem(cat)
+            self.category.addItem(cat, cat)
         if current:
             self.category.setCurrentIndex(max(0, self.category.findText(current)))
         self.category.blockSignals(False)
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        group = [d for d in self.details if d.evaluation.category == self.category.currentText()]
+        chosen = self.category.currentData()
+        group = [d for d in self.details if chosen is None or d.evaluation.category == chosen]
         self.table.clear()
         self.table.setRowCount(0)
         if not group:
@@ -68,10 +85,10 @@ class SensitivityWidget(QWidget):
                                  if c.score is not None},
                                 bool(d.evaluation.veto_reason), d.evaluation.incomplete)
                    for d in group]
-        order = sorted((d for d in group if d.evaluation.rank),
-                       key=lambda d: d.evaluation.rank or 0)
+        _, base = ranking(vendors, weights)
+        order = sorted((k for k, r in base.items() if r), key=lambda k: base[k] or 0)
         self.baseline.setText(self.tr("Current order: %1").replace(
-            "%1", " > ".join(d.evaluation.vendor_code for d in order) or "—"))
+            "%1", " > ".join(str(k) for k in order) or "—"))
         self.table.setColumnCount(len(DELTAS))
         self.table.setRowCount(len(crit))
         self.table.setHorizontalHeaderLabels([f"{d:+g}" for d in DELTAS])
@@ -86,7 +103,7 @@ class SensitivityWidget(QWidget):
                     item.setBackground(QBrush(CHANGED))
                     item.setToolTip(self.tr("First place changes"))
                 self.table.setItem(r, col, item)
-        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         tip = smallest_tipping(vendors, weights)
         if tip is None:
             self.tipping.setText(self.tr("No single weight change within 0–100 changes first "
