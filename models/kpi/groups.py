@@ -33,7 +33,7 @@ class GroupDurations:
     percentiles: tuple[F64, ...]
 
 
-def _sorted(
+def sorted_values(
     store: TicketStore, by: BreakdownBy | None, value: Duration
 ) -> tuple[npt.NDArray[np.int32], F64, npt.NDArray[np.int32], npt.NDArray[np.int32]]:
     """Valid rows sorted by (group, value): rows, values, codes, and each row's rank in
@@ -68,7 +68,7 @@ def group_durations(
 
     With ``by`` None there is one group (index 0): the whole selection.
     """
-    order, values, codes, rank = _sorted(sel.store, by, value)
+    order, values, codes, rank = sorted_values(sel.store, by, value)
     size = sel.store.size
     if sel.mask is None and sel.sl.start == 0 and sel.sl.stop >= size:
         # everything: no filtering, and the answer only depends on the store

@@ -61,32 +61,6 @@ def grouped_percentile(
     return out
 
 
-def percentiles_by_group(
-    values: FloatArray,
-    global_order: npt.NDArray[np.intp],
-    mask: npt.NDArray[np.bool_],
-    codes: npt.NDArray[np.intp],
-    n_groups: int,
-    qs: tuple[float, ...] = (50.0,),
-) -> list[FloatArray]:
-    """Percentiles (0–100, linear) of ``values[mask]`` per group code, one array per q.
-
-    NaN values are ignored; groups without values get NaN. ``global_order`` is the
-    precomputed argsort of ``values`` over the whole store (NaN last), so a selection
-    needs no new value sort: a stable sort of the small integer group codes keeps the
-    values ascending within each group. ``codes`` are store-sized (0 … n_groups − 1).
-    """
-    idx = global_order[mask[global_order]]
-    v = values[idx]
-    keep = ~np.isnan(v)
-    idx, v = idx[keep], v[keep]
-    c = codes[idx]
-    small = c.astype(np.int16) if n_groups < 32_000 else c
-    by_group = np.argsort(small, kind="stable")
-    sv, sc = v[by_group], c[by_group].astype(np.intp)
-    return [grouped_percentile(sv, sc, n_groups, q) for q in qs]
-
-
 def pct(numerator: float, denominator: float) -> float | None:
     """100 · numerator / denominator, ``None`` when the denominator is 0."""
     return None if denominator == 0 else 100.0 * float(numerator) / float(denominator)

@@ -140,9 +140,6 @@ class TicketStore:
         has_res = self.resolved != NONE
         self.res_h = np.full(self.size, np.nan)
         self.res_h[has_res] = (self.resolved[has_res] - self.created[has_res]) / US_PER_HOUR
-        # argsort with NaN last: selections get sorted values without a new sort
-        self.frt_order = np.argsort(self.frt_min, kind="stable")
-        self.res_order = np.argsort(self.res_h, kind="stable")
         self.repeat = repeat_complaints(self.created, self.complaint, self.customer, self.category)
 
     # -- facts ----------------------------------------------------------------------------

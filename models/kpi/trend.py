@@ -15,9 +15,10 @@ import numpy.typing as npt
 
 from models.kpi import sla, spc
 from models.kpi.filtering import Selection, select, to_us
+from models.kpi.groups import Duration, sorted_values
 from models.kpi.localtime import bucket_bounds
 from models.kpi.policy_types import PolicySet
-from models.kpi.stats import percentiles_by_group
+from models.kpi.stats import grouped_percentile
 from models.kpi.store import NONE, TicketStore
 from models.kpi.types import ControlChart, Grain, TicketFilter
 
@@ -173,22 +174,17 @@ def _values(
     if key == "volume":
         return n.astype(np.float64), n
     if key in ("frt_median_min", "frt_p90_min", "resolution_median_h", "resolution_p90_h"):
-        frt = key.startswith("frt")
-        values_all, order = (
-            (store.frt_min, store.frt_order) if frt else (store.res_h, store.res_order)
-        )
-        codes = np.zeros(store.size, dtype=np.intp)
-        codes[s.sl] = -1
-        part = codes[s.sl]
-        if s.mask is None:
-            part[:] = bucket
-        else:
-            part[s.mask] = bucket
-        full = s.full_mask()
+        which: Duration = "frt" if key.startswith("frt") else "res"
+        _, values_sorted, _, rank = sorted_values(store, None, which)
+        pos = s.take(rank)  # rank of each selected ticket by value (−1: no value)
+        valid = pos >= 0
+        n_all = np.int64(max(values_sorted.size, 1))
+        keys = np.sort(bucket[valid].astype(np.int64) * n_all + pos[valid])
+        groups = keys // n_all
         q = 50.0 if "median" in key else 90.0
-        (values,) = percentiles_by_group(values_all, order, full, codes, nb, (q,))
-        sizes = np.bincount(bucket[~np.isnan(s.take(values_all))], minlength=nb)[:nb]
-        return values, sizes.astype(np.int64)
+        values = grouped_percentile(values_sorted[keys % n_all], groups, nb, q)
+        sizes = np.bincount(groups, minlength=nb)[:nb].astype(np.int64)
+        return values, sizes
     if key == "response_sla_pending":
         codes8 = s.take(sla.store_outcomes(store, policies, as_of_us)[0])
         c = count(codes8 == sla.PENDING)

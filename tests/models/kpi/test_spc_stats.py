@@ -89,3 +89,24 @@ def test_trend_volume_and_p_chart(db: Database) -> None:
     assert len(weekly.starts) == 2 and weekly.values.tolist() == [10.0, 10.0]
     with pytest.raises(ValueError):
         trend(store, filt, "nonsense", "day", T0, pol)
+
+
+def test_trend_percentiles_match_numpy(db: Database) -> None:
+    rng = np.random.default_rng(5)
+    rows = [
+        dict(priority="P3", created_at=T0 + int(rng.integers(0, 5 * 24 * 60)) * M,
+             frt=int(rng.integers(1, 900)) * M, res=int(rng.integers(1, 90)) * H)
+        for _ in range(300)
+    ]
+    add_tickets(db, rows)
+    store = load_store(db)
+    filt = TicketFilter(start=T0, end=T0 + 5 * D, channels=())
+    pol = default_policy_set("UTC")
+    for key, q, values in (("frt_median_min", 50, store.frt_min), ("resolution_p90_h", 90,
+                                                                   store.res_h)):
+        chart = trend(store, filt, key, "day", T0 + 9 * D, pol, "UTC")
+        for i, start in enumerate(chart.starts):
+            lo, hi = start.timestamp() * 1e6, chart.ends[i].timestamp() * 1e6
+            day = values[(store.created >= lo) & (store.created < hi)]
+            assert chart.values[i] == pytest.approx(float(np.percentile(day, q)))
+            assert chart.n[i] == day.size
