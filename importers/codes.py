@@ -68,23 +68,24 @@ def parse_codes(values: Sequence[Any], synonyms: Mapping[str, Any],
     n = len(values)
     out = np.empty(n, dtype=object)
     missing, invalid = blank_mask(values), np.zeros(n, dtype=bool)
-    cache: dict[Any, Any] = {}
     unknown: Counter[str] = Counter()
-    for i, v in enumerate(values):
-        if missing[i]:
-            continue
-        try:
-            r = cache[v]
-        except KeyError:
-            key = code_key(v)
-            r = cache[v] = table.get(key, table.get(key.replace(" ", "")))
-        except TypeError:  # unhashable: never a code
-            r = None
-        if r is None:
-            invalid[i] = True
-            unknown[str(v).strip()] += 1
-        else:
-            out[i] = r
+    present = np.nonzero(~missing)[0]
+    cells = values if present.size == n else [values[i] for i in present.tolist()]
+    try:
+        distinct = dict.fromkeys(cells)
+    except TypeError:  # an unhashable cell: never a code
+        distinct = {}
+        cells = [c if isinstance(c, str | int | float) else repr(c) for c in cells]
+        distinct = dict.fromkeys(cells)
+    for v in distinct:
+        key = code_key(v)
+        distinct[v] = table.get(key, table.get(key.replace(" ", "")))
+    mapped = np.array([distinct[v] for v in cells], dtype=object)
+    bad = np.equal(mapped, None)
+    out[present] = mapped
+    invalid[present[bad]] = True
+    if bad.any():
+        unknown.update(str(v).strip() for v, b in zip(cells, bad.tolist(), strict=True) if b)
     return Parsed(out, missing, invalid, unknown=unknown)
 
 
@@ -111,8 +112,16 @@ def infer_csat_scale(ratings: np.ndarray) -> tuple[float, float]:
 
 def text_values(values: Sequence[Any], max_len: int | None = None) -> list[str | None]:
     """Cells as stripped text (``None`` for empty); integral floats lose their ``.0``."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:  # the common case, in C-level passes
+        texts = values if type(None) not in kinds else [
+            "" if v is None else v for v in values]
+        out: list[str | None] = [s or None for s in map(str.strip, texts)]
+        if max_len and out and max(map(len, filter(None, out)), default=0) > max_len:
+            out = [s[:max_len] if s else s for s in out]
+        return out
     cache: dict[Any, str | None] = {}
-    out: list[str | None] = []
+    out = []
     append = out.append
     for v in values:
         if v is None:

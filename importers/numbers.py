@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from importers.parsed import Parsed, blank_mask
+from importers.parsed import Parsed, blank_mask, float_fast
 
 # -- durations and numbers -------------------------------------------------------------
 UNIT_SECONDS = {"seconds": 1.0, "minutes": 60.0, "hours": 3600.0, "days": 86400.0}
@@ -74,6 +74,19 @@ def parse_durations(values: Sequence[Any], unit: str = "minutes") -> Parsed:
     n = len(values)
     out = np.zeros(n, dtype=np.float64)
     missing, invalid = blank_mask(values), np.zeros(n, dtype=bool)
+    fast = float_fast(values, missing)
+    if fast is not None:
+        return Parsed(fast * unit_s, missing, ~missing & ~np.isfinite(fast))
+    if set(map(type, values)) <= {str, type(None)}:  # text: parse each distinct value once
+        present = np.nonzero(~missing)[0]
+        cells = [values[i] for i in present.tolist()]
+        distinct = {v: _duration_text(v, unit_s) for v in dict.fromkeys(cells)}
+        got = np.array([distinct[v] for v in cells], dtype=object)
+        bad = np.equal(got, None)
+        out[present] = np.where(bad, 0.0, got).astype(np.float64)
+        invalid[present[bad]] = True
+        invalid |= ~np.isfinite(out)
+        return Parsed(out, missing, invalid)
     cache: dict[str, float | None] = {}
     for i, v in enumerate(values):
         if missing[i]:
@@ -103,6 +116,9 @@ def parse_numbers(values: Sequence[Any]) -> Parsed:
     n = len(values)
     out = np.zeros(n, dtype=np.float64)
     missing, invalid = blank_mask(values), np.zeros(n, dtype=bool)
+    fast = float_fast(values, missing)
+    if fast is not None:
+        return Parsed(fast, missing, ~missing & ~np.isfinite(fast))
     cache: dict[str, float | None] = {}
     for i, v in enumerate(values):
         if missing[i]:

@@ -133,14 +133,12 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
     # -- id ---------------------------------------------------------------------------
     ids_col = c.column("external_id")
     ids = text_values(ids_col, 100) if ids_col is not None else [None] * n
-    missing_id = np.fromiter((v is None for v in ids), dtype=bool, count=n)
+    missing_id = np.equal(np.array(ids, dtype=object), None) if n else np.zeros(0, bool)
     errs.add(missing_id, "missing_required", c.header("external_id") or "Ticket ID",
              values=ids)
-    seen: dict[str, int] = {}
-    dup = np.zeros(n, dtype=bool)
-    for i, v in enumerate(ids):
-        if v is not None and seen.setdefault(v, i) != i:
-            dup[i] = True
+    first = dict(zip(reversed(ids), range(n - 1, -1, -1), strict=True))  # id → first row
+    dup = (np.fromiter(map(first.__getitem__, ids), dtype=np.int64, count=n)
+           != np.arange(n)) & ~missing_id
     errs.add(dup, "duplicate_id", c.header("external_id"), values=ids)
 
     # -- times --------------------------------------------------------------------------
@@ -241,9 +239,9 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
         bad(pb, "is_complaint")
         complaint = pb.values & pb.ok
     else:
-        complaint = np.fromiter(
-            (v is not None and ("投诉" in v or "complaint" in v.casefold())
-             for v in texts["category"]), dtype=bool, count=n)
+        says = {v: v is not None and ("投诉" in v or "complaint" in v.casefold())
+                for v in dict.fromkeys(texts["category"])}
+        complaint = np.fromiter(map(says.__getitem__, texts["category"]), dtype=bool, count=n)
 
     # -- numbers -----------------------------------------------------------------------
     csat, has_csat, scale = _csat(c, errs, bad, n)

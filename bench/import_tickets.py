@@ -1,0 +1,176 @@
+"""Benchmark: importing 1,000,000 tickets from xlsx and csv (issue 3, "Performance").
+
+    python bench/import_tickets.py [--rows N] [--skip-xlsx]
+
+Generates N realistic ticket rows (Chinese and English text; priorities as 紧急/high/P3/4;
+statuses in both languages; creation times as ISO text in the csv and real date cells
+in the xlsx; first response in minutes, resolution as text; CSAT 1–5) once, cached in
+``bench/out/``, then measures in the same run, each in a fresh child process:
+
+(a) the raw python-calamine read of the xlsx into columns (no validation, no database);
+(b) the full ``servicelens import`` of the xlsx and of the csv into a fresh SQLite file,
+    through the command line's code path (``app.cli.main``).
+
+Prints seconds, rows/s, the ratio of (b) to (a) and the peak RSS of each child.
+Targets: xlsx import ≤ 2.5 × raw read, csv import ≤ 15 s, peak memory ≤ 1.5 GB.
+The machine is shared (2 cores), so figures are noisy: run it twice before believing one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "bench" / "out"
+HEADERS = ["工单号", "创建时间", "渠道", "类别", "标题", "优先级", "状态", "处理人", "团队",
+           "首次响应时长(分钟)", "解决时长", "满意度", "客户"]
+CHANNELS = ["电话", "微信", "Email", "在线客服", "App", "门店"]
+CATEGORIES = ["账单问题", "Login issue", "投诉-服务态度", "退款", "Delivery delay", "维修预约",
+              "Password reset", "产品咨询"]
+TITLES = ["无法登录账户", "Refund not received", "快递三天未到", "App crashes on start",
+          "发票开具错误", "Wrong item delivered", "客服态度差", "Need to change address"]
+PRIORITIES = ["紧急", "high", "P3", "4", "中", "Low", "urgent", "高"]
+STATUSES = ["已解决", "open", "处理中", "Closed", "新建", "resolved", "pending"]
+
+
+def generate_rows(n: int, seed: int = 7) -> list[list[object]]:
+    """Rows with realistic spread; creation times in 2025, durations that fit."""
+    rnd = random.Random(seed)
+    start = dt.datetime(2025, 1, 1)
+    rows = []
+    for i in range(n):
+        created = start + dt.timedelta(seconds=rnd.randrange(365 * 86400))
+        frt = round(rnd.expovariate(1 / 45), 1)
+        res_h = rnd.randrange(1, 96)
+        rows.append([
+            f"TK{i:08d}", created, CHANNELS[i % 6], CATEGORIES[rnd.randrange(8)],
+            TITLES[rnd.randrange(8)], PRIORITIES[rnd.randrange(8)], STATUSES[rnd.randrange(7)],
+            f"坐席{rnd.randrange(300):03d}", f"Team {rnd.randrange(12)}",
+            frt, f"{res_h}小时{rnd.randrange(60)}分" if i % 3 else f"{res_h}:{i % 60:02d}",
+            rnd.randrange(1, 6) if i % 4 else None, f"客户{rnd.randrange(100000)}",
+        ])
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(HEADERS)
+        for r in rows:
+            w.writerow([v.strftime("%Y-%m-%d %H:%M:%S") if isinstance(v, dt.datetime) else
+                        ("" if v is None else v) for v in r])
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("工单")
+    ws.append(["2025 年工单导出"])  # a title block above the header, as exports have
+    ws.append([])
+    ws.append(HEADERS)
+    for r in rows:
+        ws.append(r)
+    tmp = path.with_suffix(".tmp.xlsx")
+    wb.save(tmp)
+    tmp.rename(path)
+
+
+def ensure_files(n: int, want_xlsx: bool) -> tuple[Path, Path]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    csv_path, xlsx_path = OUT / f"tickets_{n}.csv", OUT / f"tickets_{n}.xlsx"
+    rows = None
+    if not csv_path.exists():
+        rows = generate_rows(n)
+        started = time.perf_counter()
+        write_csv(csv_path, rows)
+        print(f"wrote {csv_path.name} in {time.perf_counter() - started:.1f} s")
+    if want_xlsx and not xlsx_path.exists():
+        rows = rows or generate_rows(n)
+        started = time.perf_counter()
+        write_xlsx(xlsx_path, rows)
+        print(f"wrote {xlsx_path.name} in {time.perf_counter() - started:.1f} s")
+    return csv_path, xlsx_path
+
+
+RAW_READ = """
+import sys, time
+from python_calamine import CalamineWorkbook
+t = time.perf_counter()
+rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()
+columns = [list(c) for c in zip(*rows)]
+print(time.perf_counter() - t, len(rows))
+"""
+
+FULL_IMPORT = """
+import io, json, sys, time
+from contextlib import redirect_stdout
+from app.cli import main
+buf = io.StringIO()
+t = time.perf_counter()
+with redirect_stdout(buf):
+    code = main(["--db", sys.argv[2], "import", sys.argv[1], "--skip-invalid", "--json",
+                 "--tz", "Asia/Shanghai"])
+seconds = time.perf_counter() - t
+out = json.loads(buf.getvalue())
+print(json.dumps({"seconds": seconds, "code": code, "inserted": out["inserted"],
+                  "rejected": out["rejected"]}))
+"""
+
+
+def child(code: str, *args: str) -> tuple[str, float]:
+    """Run ``code`` in a fresh interpreter; its stdout and peak RSS (MiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, capture_output=True,
+                          text=True, check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest child so far: only meaningful when it grew
+    return proc.stdout.strip().splitlines()[-1], max(peak, before) / 1024
+
+
+def fresh_db(name: str) -> str:
+    path = OUT / name
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        p.unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--skip-xlsx", action="store_true")
+    args = parser.parse_args()
+    csv_path, xlsx_path = ensure_files(args.rows, not args.skip_xlsx)
+    n = args.rows
+    print(f"{n:,} rows; 2 shared cores: expect noise\n")
+    results = {}
+    out, rss = child(FULL_IMPORT, str(csv_path), fresh_db("bench_csv.db"))
+    csv_run = json.loads(out)
+    results["csv"] = (csv_run, rss)
+    print(f"csv import   {csv_run['seconds']:7.1f} s  {n / csv_run['seconds']:9,.0f} rows/s  "
+          f"peak {rss:6.0f} MiB  inserted {csv_run['inserted']:,} rejected "
+          f"{csv_run['rejected']:,}  (target ≤ 15 s, ≤ 1536 MiB)")
+    if not args.skip_xlsx:
+        out, raw_rss = child(RAW_READ, str(xlsx_path))
+        raw_s = float(out.split()[0])
+        print(f"raw calamine {raw_s:7.1f} s  {n / raw_s:9,.0f} rows/s  peak {raw_rss:6.0f} MiB")
+        out, rss = child(FULL_IMPORT, str(xlsx_path), fresh_db("bench_xlsx.db"))
+        xlsx_run = json.loads(out)
+        ratio = xlsx_run["seconds"] / raw_s
+        print(f"xlsx import  {xlsx_run['seconds']:7.1f} s  {n / xlsx_run['seconds']:9,.0f} rows/s"
+              f"  peak {rss:6.0f} MiB  ratio {ratio:.2f}× raw read (target ≤ 2.5×)  inserted "
+              f"{xlsx_run['inserted']:,}")
+    print("\npeak RSS is the largest child so far (ru_maxrss of children)")
+
+
+if __name__ == "__main__":
+    main()
