@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 
 from models.db import Database
 from models.orm import (
@@ -182,7 +182,7 @@ def evaluation_detail(db: Database, evaluation_id: int) -> EvaluationDetail:
 def audit_log(db: Database, evaluation_ids: list[int] | None = None,
               template_ids: list[int] | None = None, limit: int = 1000) -> list[AuditRow]:
     """Audit entries of evaluations and scorecard templates, newest first."""
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if evaluation_ids:
         conds.append((AuditEntry.entity == "evaluation")
                      & AuditEntry.entity_id.in_(evaluation_ids))
