@@ -50,9 +50,11 @@ def _replace_sections(spec: TemplateSpec, sections: list[SectionSpec]) -> Templa
 
 
 class TemplateDocument(QObject):
-    """``changed`` after every edit, undo or redo; ``selection`` follows the edits."""
+    """``changed`` after every edit, undo or redo (the content); ``selection_changed``
+    when the selected section/item changes, by an edit or by :meth:`select`."""
 
     changed = Signal()
+    selection_changed = Signal()
 
     def __init__(self, spec: TemplateSpec, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,8 +70,17 @@ class TemplateDocument(QObject):
         self.stack.setClean()
 
     def apply(self, spec: TemplateSpec, selection: Selection | None) -> None:
+        moved = selection != self.selection
         self.spec, self.selection = spec, selection
         self.changed.emit()
+        if moved:
+            self.selection_changed.emit()
+
+    def select(self, selection: Selection | None) -> None:
+        """Select a section ``(s, None)`` or an item ``(s, i)`` without editing anything."""
+        if selection != self.selection:
+            self.selection = selection
+            self.selection_changed.emit()
 
     def push(self, after: TemplateSpec, text: str, selection: Selection | None = None,
              merge_key: str | None = None) -> None:

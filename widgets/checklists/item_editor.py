@@ -29,7 +29,9 @@ class PropertiesEditor(QStackedWidget):
         self.addWidget(self._template_page())
         self.addWidget(self._section_page())
         self.addWidget(self._item_page())
+        self._template_mode = False  # showing the checklist's own properties
         document.changed.connect(self.refresh)
+        document.selection_changed.connect(self._on_document_selection_changed)
         self.refresh()
 
     # -- pages --------------------------------------------------------------------------
@@ -133,8 +135,14 @@ class PropertiesEditor(QStackedWidget):
 
     # -- showing ------------------------------------------------------------------------
     def show_template(self) -> None:
-        """Show the checklist's own properties (code, name, kind, pass score)."""
-        self.setCurrentIndex(0)
+        """Show the checklist's own properties (code, name, kind, pass score) until
+        another section or item is selected."""
+        self._template_mode = True
+        self.refresh()
+
+    def _on_document_selection_changed(self) -> None:
+        self._template_mode = False
+        self.refresh()
 
     def refresh(self) -> None:
         self._loading = True
@@ -146,7 +154,7 @@ class PropertiesEditor(QStackedWidget):
             self.pass_score.setValue(spec.pass_score)
             if self.description.toPlainText() != (spec.description or ""):
                 self.description.setPlainText(spec.description or "")
-            if selection is None or (self.currentIndex() == 0 and selection is None):
+            if selection is None or self._template_mode:
                 self.setCurrentIndex(0)
                 return
             s, i = selection

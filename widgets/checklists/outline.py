@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -41,6 +41,7 @@ class OutlineTree(QTreeWidget):
         self.setColumnWidth(0, 300)
         self._syncing = False
         document.changed.connect(self.rebuild)
+        document.selection_changed.connect(self._on_document_selection_changed)
         self.currentItemChanged.connect(self._on_current_item_changed)
         self.rebuild()
 
@@ -75,8 +76,19 @@ class OutlineTree(QTreeWidget):
     def _on_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if self._syncing or current is None:
             return
-        self.document.selection = current.data(0, ROLE)
-        self.document.changed.emit()
+        self.document.select(current.data(0, ROLE))
+
+    def _on_document_selection_changed(self) -> None:
+        """Follow the document's selection without rebuilding (never inside a tree signal)."""
+        wanted = self.document.selection
+        for n in range(self.topLevelItemCount()):
+            top = self.topLevelItem(n)
+            for item in (top, *(top.child(c) for c in range(top.childCount()))):
+                if item.data(0, ROLE) == wanted and self.currentItem() is not item:
+                    self._syncing = True
+                    self.setCurrentItem(item)
+                    self._syncing = False
+                    return
 
     def drop_target(self, source: Selection, target_item: QTreeWidgetItem | None,
                     position: QAbstractItemView.DropIndicatorPosition) -> Selection | None:
@@ -108,5 +120,6 @@ class OutlineTree(QTreeWidget):
         target = self.drop_target(dragged.data(0, ROLE), target_item, self.dropIndicatorPosition())
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()  # the document moves it; the tree is rebuilt from the document
-        if target is not None:
-            self.document.move(dragged.data(0, ROLE), target)
+        if target is not None:  # after the drag has finished, not inside it
+            source = dragged.data(0, ROLE)
+            QTimer.singleShot(0, lambda: self.document.move(source, target))

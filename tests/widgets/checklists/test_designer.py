@@ -29,7 +29,7 @@ def test_design_undo_redo_and_save(qtbot, context: PageContext) -> None:
     qtbot.keyClicks(page.editor.code, "FD-1")
     page.editor.code.setText("")  # replace the default code by typing it
     qtbot.keyClicks(page.editor.code, "FD-1")
-    assert doc.spec.code == "FD-1"
+    assert doc.spec.code == "FD-1" and page.editor.currentIndex() == 0
     page.add_section_action.trigger()
     assert len(doc.spec.sections) == 2 and doc.selection == (1, None)
     qtbot.keyClicks(page.editor.section_title, " arrival")
@@ -101,7 +101,8 @@ def test_drag_and_drop_reorders(qtbot, context: PageContext) -> None:
     assert doc.spec == small_spec()
     assert first_a is not None
     # keyboard alternative
-    doc.selection = (0, 0)
+    page.outline.setCurrentItem(page.outline.topLevelItem(0).child(0))
+    assert doc.selection == (0, 0)
     page.down_action.trigger()
     assert [i.text for i in doc.spec.sections[0].items][:2] == ["clean", "greeted"]
 
