@@ -59,7 +59,10 @@ def stored_report(validation: ValidationReport, mapping: Mapping) -> dict[str, A
 
 def run_tickets(table: RawTable, db: Database, job: JobOptions,
                 progress: Progress) -> ImportReport:
-    """Validate ``table`` as tickets and, mode permitting, load it as one batch."""
+    """Validate ``table`` as tickets and, mode permitting, load it as one batch.
+
+    The table's columns are emptied after validation to bound peak memory.
+    """
     mapping, profile_name, profile_source = choose_mapping(table, db, job)
     try:
         tz = resolve_timezone(job.tz or mapping.options.get("tz"))
@@ -68,6 +71,10 @@ def run_tickets(table: RawTable, db: Database, job: JobOptions,
     source = job.source or profile_source or source_from_path(job.path)
     progress.update(0, table.n_rows, "validating")
     data, validation = validate_tickets(table, mapping, tz=tz, now=dt.datetime.now(dt.UTC))
+    # The raw cells are not needed any more (the report kept the rejected rows): let the
+    # memory go before the load builds its rows. The caller's table is emptied.
+    for column in table.columns:
+        column.clear()
     progress.check()
     report = ImportReport(str(job.path), job.kind, rows=table.n_rows,
                           rejected=validation.rejected, errors=validation.errors,
