@@ -194,3 +194,45 @@ def test_dtd_hidden_behind_a_long_prolog_or_in_utf16(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "utf16.xlsx", simple_rows(2),
                       extra={"xl/sharedStrings.xml": utf16.encode("utf-16")})
     assert "DTD" in refused(path, "unsafe").message
+
+
+def ods(path: Path, rows: str) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="S">'
+        f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml",
+                    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+                    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+                    'opendocument.spreadsheet"/></manifest:manifest>')
+    return path
+
+
+def cell(text: str, repeat: int = 1) -> str:
+    rep = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    return (f'<table:table-cell office:value-type="string"{rep}><text:p>{text}</text:p>'
+            "</table:table-cell>")
+
+
+def test_ods_repeated_cells_with_values_are_bounded(tmp_path: Path) -> None:
+    header = f"<table:table-row>{cell('id')}{cell('name')}</table:table-row>"
+    wide = f"<table:table-row>{cell('1')}{cell('x', 16_000)}</table:table-row>"
+    assert "repeats across 16,000 columns" in refused(ods(tmp_path / "w.ods", header + wide),
+                                                      "too_large").message
+    tall = (f'<table:table-row table:number-rows-repeated="2000000">{cell("1")}{cell("x")}'
+            "</table:table-row>")
+    refused(ods(tmp_path / "t.ods", header + tall), "too_large")
+    tail = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+            'table:number-columns-repeated="1024"/></table:table-row>')  # LibreOffice's empty tail
+    outcome, _ = isolated(ods(tmp_path / "ok.ods", header + f"<table:table-row>{cell('1')}"
+                              f"{cell('a')}</table:table-row>" + tail))
+    assert isinstance(outcome, RawTable)
+    assert outcome.columns == [["1"], ["a"]]
