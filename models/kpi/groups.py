@@ -22,6 +22,7 @@ from models.kpi.store import TicketStore
 from models.kpi.types import BreakdownBy
 
 Duration = Literal["frt", "res"]
+SMALL_SHARE = 8  # selections under 1/8 of the store sort their own values
 F64 = npt.NDArray[np.float64]
 
 @dataclass(frozen=True, eq=False)
@@ -43,13 +44,17 @@ def sorted_values(
     if hit is not None:
         return hit  # type: ignore[return-value]
     values = store.frt_min if value == "frt" else store.res_h
-    rows = np.flatnonzero(~np.isnan(values))
     if by is None:
+        rows = np.flatnonzero(~np.isnan(values))
         codes_all = np.zeros(store.size, dtype=np.int32)
         order = rows[np.argsort(values[rows], kind="stable")]
     else:
-        codes_all = group_codes(store, by)[0]
-        order = rows[np.lexsort((values[rows], codes_all[rows]))]
+        # from the value order: a stable sort of small codes (radix sort for int16)
+        by_value = sorted_values(store, None, value)[0]
+        codes_all, keys = group_codes(store, by)
+        c = codes_all[by_value]
+        small = c.astype(np.int16) if len(keys) < 32_000 else c
+        order = by_value[np.argsort(small, kind="stable")].astype(np.int32)
     rank = np.full(store.size, -1, dtype=np.int32)
     rank[order] = np.arange(order.size, dtype=np.int32)
     out = (order.astype(np.int32), values[order], codes_all[order], rank)
@@ -68,30 +73,34 @@ def group_durations(
 
     With ``by`` None there is one group (index 0): the whole selection.
     """
-    order, values, codes, rank = sorted_values(sel.store, by, value)
-    size = sel.store.size
+    store, size = sel.store, sel.store.size
+    if sel.count * SMALL_SHARE < size:
+        # a small selection: sort just its values (no store-wide order needed)
+        v_all = sel.take(store.frt_min if value == "frt" else store.res_h)
+        c_all = (
+            np.zeros(v_all.size, dtype=np.int32)
+            if by is None
+            else sel.take(group_codes(store, by)[0])
+        )
+        keep = ~np.isnan(v_all)
+        v, c = v_all[keep], c_all[keep]
+        order_small = np.lexsort((v, c))
+        return _durations(v[order_small], c[order_small], n_groups, qs)
+    order, values, codes, _rank = sorted_values(store, by, value)
     if sel.mask is None and sel.sl.start == 0 and sel.sl.stop >= size:
         # everything: no filtering, and the answer only depends on the store
         key = ("durations_all", by, value, n_groups, qs)
-        hit = sel.store.cached(key)
+        hit = store.cached(key)
         if isinstance(hit, GroupDurations):
             return hit
-        v, c = values, codes
-        out = _durations(v, c, n_groups, qs)
-        sel.store.put_cache(key, out)
+        out = _durations(values, codes, n_groups, qs)
+        store.put_cache(key, out)
         return out
-    elif sel.count * 8 < size:
-        # few rows: sort their ranks (k log k) instead of scanning the whole order
-        pos = sel.take(rank)
-        pos = np.sort(pos[pos >= 0])
-        v, c = values[pos], codes[pos]
+    if sel.mask is None:
+        keep = (order >= sel.sl.start) & (order < sel.sl.stop)
     else:
-        if sel.mask is None:
-            keep = (order >= sel.sl.start) & (order < sel.sl.stop)
-        else:
-            keep = sel.full_mask()[order]
-        v, c = values[keep], codes[keep]
-    return _durations(v, c, n_groups, qs)
+        keep = sel.full_mask()[order]
+    return _durations(values[keep], codes[keep], n_groups, qs)
 
 
 def _durations(

@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from models.kpi import sla, spc
 from models.kpi.filtering import Selection, select, to_us
-from models.kpi.groups import Duration, sorted_values
+from models.kpi.groups import SMALL_SHARE, Duration, sorted_values
 from models.kpi.localtime import bucket_bounds
 from models.kpi.policy_types import PolicySet
 from models.kpi.stats import grouped_percentile
@@ -175,14 +175,21 @@ def _values(
         return n.astype(np.float64), n
     if key in ("frt_median_min", "frt_p90_min", "resolution_median_h", "resolution_p90_h"):
         which: Duration = "frt" if key.startswith("frt") else "res"
-        _, values_sorted, _, rank = sorted_values(store, None, which)
-        pos = s.take(rank)  # rank of each selected ticket by value (−1: no value)
-        valid = pos >= 0
-        n_all = np.int64(max(values_sorted.size, 1))
-        keys = np.sort(bucket[valid].astype(np.int64) * n_all + pos[valid])
-        groups = keys // n_all
         q = 50.0 if "median" in key else 90.0
-        values = grouped_percentile(values_sorted[keys % n_all], groups, nb, q)
+        if s.count * SMALL_SHARE < store.size:  # small: sort the selection's own values
+            v = s.take(store.frt_min if which == "frt" else store.res_h)
+            ok = ~np.isnan(v)
+            order = np.lexsort((v[ok], bucket[ok]))
+            groups = bucket[ok][order]
+            values = grouped_percentile(v[ok][order], groups, nb, q)
+        else:  # large: the store's cached value ranks, one integer sort
+            _, values_sorted, _, rank = sorted_values(store, None, which)
+            pos = s.take(rank)  # rank of each selected ticket by value (−1: no value)
+            valid = pos >= 0
+            n_all = np.int64(max(values_sorted.size, 1))
+            keys = np.sort(bucket[valid].astype(np.int64) * n_all + pos[valid])
+            groups = keys // n_all
+            values = grouped_percentile(values_sorted[keys % n_all], groups, nb, q)
         sizes = np.bincount(groups, minlength=nb)[:nb].astype(np.int64)
         return values, sizes
     if key == "response_sla_pending":

@@ -100,13 +100,17 @@ def test_trend_percentiles_match_numpy(db: Database) -> None:
     ]
     add_tickets(db, rows)
     store = load_store(db)
-    filt = TicketFilter(start=T0, end=T0 + 5 * D, channels=())
     pol = default_policy_set("UTC")
-    for key, q, values in (("frt_median_min", 50, store.frt_min), ("resolution_p90_h", 90,
-                                                                   store.res_h)):
+    for filt, key, q, values in (
+        (TicketFilter(start=T0, end=T0 + 5 * D), "frt_median_min", 50, store.frt_min),
+        (TicketFilter(start=T0, end=T0 + 5 * D), "resolution_p90_h", 90, store.res_h),
+        # a small selection (under 1/8 of the store) takes the other path
+        (TicketFilter(start=T0 + D, end=T0 + D + 12 * H), "frt_p90_min", 90, store.frt_min),
+    ):
         chart = trend(store, filt, key, "day", T0 + 9 * D, pol, "UTC")
         for i, start in enumerate(chart.starts):
-            lo, hi = start.timestamp() * 1e6, chart.ends[i].timestamp() * 1e6
+            lo = max(start, filt.start).timestamp() * 1e6  # type: ignore[type-var]
+            hi = min(chart.ends[i], filt.end).timestamp() * 1e6  # type: ignore[type-var]
             day = values[(store.created >= lo) & (store.created < hi)]
             assert chart.values[i] == pytest.approx(float(np.percentile(day, q)))
             assert chart.n[i] == day.size
