@@ -27,6 +27,15 @@ from models.orm.checklists import AnswerType, Choice
 from widgets.inspections.stopwatch import TOUCH, StopwatchWidget
 
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
+SECOND_UNITS = {"s", "sec", "secs", "second", "seconds", "秒", "秒钟"}
+
+
+def timed(item: ItemSpec) -> bool:
+    """Whether the item gets a stopwatch: stopwatch items and numbers measured in seconds."""
+    if item.answer_type is AnswerType.STOPWATCH:
+        return True
+    unit = (item.unit or "").strip().lower()
+    return item.answer_type is AnswerType.NUMBER and unit in SECOND_UNITS
 
 
 def threshold_text(item: ItemSpec) -> str:
@@ -140,7 +149,7 @@ class ItemCard(QFrame):
                 row.addWidget(QLabel(self.item.unit or ""))
                 if hint := threshold_text(self.item):
                     row.addWidget(QLabel(self.tr("target %1").replace("%1", hint)))
-            if kind is AnswerType.STOPWATCH:
+            if timed(self.item):
                 self.stopwatch = StopwatchWidget()
                 self.stopwatch.reading_taken.connect(self._on_stopwatch_reading_taken)
                 row.addWidget(self.stopwatch)

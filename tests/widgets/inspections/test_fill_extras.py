@@ -84,3 +84,13 @@ def test_correction_dialog_and_revision(qtbot, context: PageContext) -> None:
     form = page.open_inspection(new)
     assert form is not None and "Supervisor Li" in form.banner.text()
     form.close()
+
+
+def test_numbers_in_seconds_get_a_stopwatch() -> None:
+    from models.checklists.spec import ItemSpec
+    from models.orm.checklists import AnswerType
+    from widgets.inspections.item_card import timed
+
+    assert timed(ItemSpec("greeted within 60 s", AnswerType.NUMBER, unit="秒", threshold=60))
+    assert timed(ItemSpec("wait", AnswerType.STOPWATCH))
+    assert not timed(ItemSpec("tills", AnswerType.NUMBER, unit="tills"))

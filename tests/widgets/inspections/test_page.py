@@ -41,6 +41,9 @@ def test_list_filters_and_detail(qtbot, demo_context: PageContext) -> None:
     page.table.selectRow(0)
     text = page.detail.browser.toPlainText()
     assert "%" in text and page.model.rows[0].site in text
+    page.filters.template.setCurrentIndex(page.filters.template.findData("CLEAN-AUDIT"))
+    page.table.selectRow(0)  # the newest audit: its site has earlier audits
+    assert "Compared with the previous visit" in page.detail.browser.toPlainText()
 
 
 def test_analysis_views(qtbot, demo_context: PageContext) -> None:
