@@ -42,7 +42,7 @@ def read_table(
     path = Path(path)
     progress = progress or NullProgress()
     progress.update(0, None, "detecting the file type")
-    found = sniff(path)
+    found = sniff(path, limits)
     if found.kind == "csv":
         table = read_csv(path, limits=limits, progress=progress)
     elif found.kind in (*_WORKBOOKS, "xls_old"):
@@ -67,7 +67,7 @@ def list_sheets(path: Path | str, *, limits: ImportLimits = DEFAULT_LIMITS) -> l
     Hidden sheets and chart sheets are left out. Same refusals as :func:`read_table`.
     """
     path = Path(path)
-    found = sniff(path)
+    found = sniff(path, limits)
     if found.kind not in _WORKBOOKS:
         return []
     with open_workbook(path, found.kind, limits) as wb:

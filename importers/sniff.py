@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from importers.limits import DEFAULT_LIMITS, ImportLimits
 from importers.table import ImportRefused
 
 _HEAD = 512 * 1024  # bytes read for text and OLE checks
@@ -63,7 +64,7 @@ class Sniffed:
     detail: str = ""
 
 
-def sniff(path: Path) -> Sniffed:
+def sniff(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> Sniffed:
     """Detect the real type of ``path`` from its content.
 
     Raises :class:`ImportRefused` with ``damaged`` (empty, truncated, corrupt),
@@ -81,6 +82,12 @@ def sniff(path: Path) -> Sniffed:
     if size == 0:
         raise ImportRefused("damaged", path, "the file is empty (0 bytes)")
     if head.startswith(_ZIP_MAGIC):
+        entries = zip_entry_count(path)
+        if entries > limits.max_zip_entries:  # before zipfile builds an object per entry
+            raise ImportRefused(
+                "unsafe", path,
+                f"the package holds {entries:,} entries (limit {limits.max_zip_entries:,})",
+            )
         return _sniff_zip(path)
     if head.startswith(_OLE_MAGIC):
         return _sniff_ole(path, head, size)
@@ -92,6 +99,23 @@ def sniff(path: Path) -> Sniffed:
                 "not_a_spreadsheet", path, f"this file is {what}, not a spreadsheet"
             )
     return _sniff_text(path, head, size)
+
+
+def zip_entry_count(path: Path) -> int:
+    """Entries a zip declares in its end-of-central-directory record (zip64 too), read
+    from the file's last 64 KiB; 0 when the record is missing (zipfile then says why)."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 65_557))
+        tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 12:
+        return 0
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
+    z64 = tail.rfind(b"PK\x06\x06", 0, at)
+    if count == 0xFFFF and z64 >= 0 and len(tail) >= z64 + 40:
+        count = int.from_bytes(tail[z64 + 32 : z64 + 40], "little")
+    return count
 
 
 def _sniff_zip(path: Path) -> Sniffed:

@@ -236,3 +236,10 @@ def test_ods_repeated_cells_with_values_are_bounded(tmp_path: Path) -> None:
                               f"{cell('a')}</table:table-row>" + tail))
     assert isinstance(outcome, RawTable)
     assert outcome.columns == [["1"], ["a"]]
+
+
+def test_too_many_zip_entries_refused_before_parsing(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "many.xlsx", simple_rows(2),
+                      extra={f"xl/media/p{i}.bin": b"" for i in range(300)})
+    err = refused(path, "unsafe", ImportLimits(max_zip_entries=100))
+    assert "305 entries" in err.message
