@@ -104,7 +104,10 @@ def _score(s: Session, e: Evaluation, t: ScorecardTemplate, user: str,
                 (carried if cs.missing else raw)[c.id] = cs.raw_value
             evidence[c.id] = dict(cs.evidence or {}) if cs else {}
     period = Period(e.period_label, e.period_start, e.period_end)
-    as_of = max(e.period_end - dt.timedelta(days=1), run_day)
+    # Qualifications are judged on the run day, but a late re-evaluation of an old period
+    # looks no further than one period length past its end (its "evaluation window").
+    window_end = e.period_end + (e.period_end - e.period_start)
+    as_of = max(e.period_end - dt.timedelta(days=1), min(run_day, window_end))
     reasons = veto_reasons(s, e.vendor_id, template_veto_rules(t), period,
                            e.serious_breach, as_of)
     result = score_evaluation(specs, raw, t.grade_bands, carried=carried,

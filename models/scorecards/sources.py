@@ -156,7 +156,8 @@ def veto_reasons(s: Session, vendor_id: int, rules: Sequence[Mapping[str, Any]],
     """Machine-readable veto reasons (see :func:`models.scorecards.vetoes.describe`):
     ``qualification_expired:<kind>:<date>``, ``metric_above:<metric>:<value>:<limit>``,
     ``serious_breach``. A qualification counts as expired when every document of that
-    kind has expired before ``as_of`` (the later of the period's last day and the run day)."""
+    kind has expired before ``as_of`` (see :func:`evaluations._score`: the run day, at most
+    one period length after the period's end, at least its last day)."""
     reasons: list[str] = []
     for rule in rules:
         kind = rule.get("kind")

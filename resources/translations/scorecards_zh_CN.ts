@@ -789,6 +789,10 @@
       <translation>缺失数据处理</translation>
     </message>
     <message>
+      <source>Ticket filter (priorities=P1,P2; complaints)</source>
+      <translation>工单筛选（priorities=P1,P2; complaints）</translation>
+    </message>
+    <message>
       <source>Criteria</source>
       <translation>评估指标</translation>
     </message>
@@ -845,8 +849,8 @@
       <translation>Σ = %1 —— 权重之和必须为 100</translation>
     </message>
     <message>
-      <source>A number cannot be read: %1</source>
-      <translation>无法读取数字：%1</translation>
+      <source>A value cannot be read: %1</source>
+      <translation>无法读取数值：%1</translation>
     </message>
   </context>
 </TS>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +38,9 @@ from widgets.common.context import PageContext
 from widgets.scorecards.ahp_dialog import AhpDialog
 from widgets.scorecards.texts import MISSING_RULES, NORMALISATIONS, SOURCES, label
 
-COLS = ("name", "weight", "source", "key", "normalisation", "worst", "best", "bands", "missing")
+COLS = ("name", "weight", "source", "key", "normalisation", "worst", "best", "bands", "missing",
+        "filter")
+FILTER_KEYS = ("priorities", "channels", "categories")
 
 
 def bands_text(bands: tuple[dict[str, float], ...] | list[dict[str, float]]) -> str:
@@ -49,6 +54,29 @@ def parse_bands(text: str) -> tuple[dict[str, float], ...]:
         lo, _, score = part.partition(":")
         out.append({"min": float(lo), "score": float(score)})
     return tuple(out)
+
+
+def filter_text(source_filter: Mapping[str, Any] | None) -> str:
+    """``{"priorities": ["P1"], "complaints_only": True}`` → "priorities=P1; complaints"."""
+    f = dict(source_filter or {})
+    parts = [f"{k}={','.join(str(x) for x in f[k])}" for k in FILTER_KEYS if f.get(k)]
+    if f.get("complaints_only"):
+        parts.append("complaints")
+    return "; ".join(parts)
+
+
+def parse_filter(text: str) -> dict[str, Any] | None:
+    """The inverse of :func:`filter_text`; raises ``ValueError`` for an unknown key."""
+    out: dict[str, Any] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        if part == "complaints":
+            out["complaints_only"] = True
+            continue
+        key, _, values = part.partition("=")
+        if key.strip() not in FILTER_KEYS:
+            raise ValueError(f"unknown ticket filter {key.strip()!r}")
+        out[key.strip()] = [v.strip() for v in values.split(",") if v.strip()]
+    return out or None
 
 
 class TemplateEditorDialog(QDialog):
@@ -92,6 +120,7 @@ class TemplateEditorDialog(QDialog):
             self.tr("Criterion"), self.tr("Weight"), self.tr("Source"), self.tr("KPI / metric"),
             self.tr("Normalisation"), self.tr("Worst"), self.tr("Best"),
             self.tr("Bands (min:score; …)"), self.tr("Missing data"),
+            self.tr("Ticket filter (priorities=P1,P2; complaints)"),
         ])
         self.table.setAccessibleName(self.tr("Criteria"))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -190,6 +219,7 @@ class TemplateEditorDialog(QDialog):
         self.table.setItem(r, 6, QTableWidgetItem("" if c.best is None else f"{c.best:g}"))
         self.table.setItem(r, 7, QTableWidgetItem(bands_text(list(c.bands))))
         self.table.setCellWidget(r, 8, self._combo(MISSING_RULES, c.missing_rule))
+        self.table.setItem(r, 9, QTableWidgetItem(filter_text(c.source_filter)))
         self.table.item(r, 0).setData(Qt.ItemDataRole.UserRole, c)
         self.table.blockSignals(False)
         self._update_sum()
@@ -245,7 +275,6 @@ class TemplateEditorDialog(QDialog):
         """The template as edited; raises ``ValueError`` for unreadable numbers."""
         criteria = []
         for r in range(self.table.rowCount()):
-            old = self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
             worst, best = self._cell(r, 5), self._cell(r, 6)
             combo = self.table.cellWidget
             criteria.append(CriterionDraft(
@@ -254,7 +283,7 @@ class TemplateEditorDialog(QDialog):
                 normalisation=combo(r, 4).currentData(),
                 worst=float(worst) if worst else None, best=float(best) if best else None,
                 bands=parse_bands(self._cell(r, 7)), missing_rule=combo(r, 8).currentData(),
-                source_filter=old.source_filter if isinstance(old, CriterionDraft) else None,
+                source_filter=parse_filter(self._cell(r, 9)),
             ))
         bands = []
         for r in range(self.bands.rowCount()):
@@ -286,7 +315,7 @@ class TemplateEditorDialog(QDialog):
         try:
             spec = self.draft()
         except ValueError as exc:
-            self.error_label.setText(self.tr("A number cannot be read: %1").replace("%1", str(exc)))
+            self.error_label.setText(self.tr("A value cannot be read: %1").replace("%1", str(exc)))
             return
         try:
             self.saved = save_template(self.context.db, spec, self.context.user)

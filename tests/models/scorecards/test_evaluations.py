@@ -124,3 +124,15 @@ def test_postgresql_run_and_finalise(pg_db: Database) -> None:
     d = evaluation_detail(pg_db, ids["A"])
     assert d.evaluation.final and d.evaluation.total == pytest.approx(
         (40 * 75 + 20 * 100 + 20 * 80) / 80)
+
+
+def test_an_old_period_is_not_vetoed_for_a_licence_that_expired_later(db: Database,
+                                                                      world: World) -> None:
+    # C's licence expired on 2026-08-31. Run on 2026-10-10: Q3 is vetoed; Q1 (its window
+    # ends one quarter after it, on 2026-07-01) is judged before the expiry.
+    c = world.vendors["C"]
+    run_evaluation(db, world.template_id, "2026Q1", [c], "lead", now=NOW)
+    run_evaluation(db, world.template_id, "2026Q3", [c], "lead", now=NOW)
+    rows = {r.period_label: r for r in list_evaluations(db, world.template_id, vendor_id=c)}
+    assert rows["2026Q1"].veto_reason is None
+    assert rows["2026Q3"].veto_reason == "qualification_expired:business_licence:2026-08-31"

@@ -96,3 +96,14 @@ def test_comparison_and_sensitivity_views(qtbot, context: PageContext, world: Wo
     assert sens.table.rowCount() == 4 and sens.table.columnCount() == 4
     assert sens.baseline.text().startswith("Current order:")
     assert sens.tipping.text()
+
+
+def test_ticket_filter_text_round_trip() -> None:
+    from widgets.scorecards.template_editor import filter_text, parse_filter
+
+    f = {"priorities": ["P1", "P2"], "complaints_only": True}
+    assert filter_text(f) == "priorities=P1,P2; complaints"
+    assert parse_filter("priorities=P1,P2; complaints") == f
+    assert parse_filter("") is None
+    with pytest.raises(ValueError, match="unknown ticket filter"):
+        parse_filter("colour=red")

@@ -35,8 +35,10 @@ RATERS = (("王芳", "响应快，态度好"), ("李娜", "现场沟通清楚"),
 def demo(db: Database) -> Database:
     generate_demo(db, tickets=1500, seed=5, now=NOW)
     tid = list_templates(db)[0].id
-    run_evaluation(db, tid, "2026Q3", [v.id for v in list_vendor_rows(db)], "王主管", now=NOW)
-    for k, row in enumerate(list_evaluations(db, tid, "2026Q3")):
+    vendor_ids = [v.id for v in list_vendor_rows(db)]
+    for period in ("2025Q4", "2026Q1", "2026Q2", "2026Q3"):
+        run_evaluation(db, tid, period, vendor_ids, "王主管", now=NOW)
+    for k, row in enumerate(list_evaluations(db, tid)):
         manual = next(c for c in evaluation_detail(db, row.id).criteria if c.source == "manual")
         for j, (name, comment) in enumerate(RATERS):
             set_rating(db, row.id, manual.criterion_id, name, 70 + (k * 7 + j * 9) % 28,
