@@ -276,15 +276,18 @@ def inspector_calibration(db: Database, *, window_days: float = 30.0,
     window = dt.timedelta(days=window_days)
     deviations: dict[str, list[float]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
-    for v in visits:
-        assert v.inspector is not None and v.result.score is not None
-        counts[v.inspector] += 1
-        peers = [o.result.score for o in visits
-                 if o.inspector != v.inspector and o.site_id == v.site_id
-                 and o.template.code == v.template.code
-                 and abs(o.visited_at - v.visited_at) <= window and o.result.score is not None]
-        if peers:
-            deviations[v.inspector].append(v.result.score - float(np.mean(peers)))
+    groups: dict[tuple[int | None, str], list[Scored]] = defaultdict(list)
+    for v in visits:  # peers only ever share site and checklist: compare within groups
+        groups[(v.site_id, v.template.code)].append(v)
+    for group in groups.values():
+        for v in group:
+            assert v.inspector is not None and v.result.score is not None
+            counts[v.inspector] += 1
+            peers = [o.result.score for o in group
+                     if o.inspector != v.inspector and o.result.score is not None
+                     and abs(o.visited_at - v.visited_at) <= window]
+            if peers:
+                deviations[v.inspector].append(v.result.score - float(np.mean(peers)))
     rows = []
     for name in sorted(counts):
         devs = deviations.get(name, [])
