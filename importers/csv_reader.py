@@ -20,7 +20,7 @@ from collections import Counter
 from itertools import islice
 from pathlib import Path
 
-from importers.header_detection import detect_table
+from importers.header_detection import SCAN_ROWS, detect_table, truncate
 from importers.limits import DEFAULT_LIMITS, ImportLimits
 from importers.table import CellWarning, ImportRefused, RawTable
 from models.progress import NullProgress, Progress
@@ -74,10 +74,11 @@ def sniff_delimiter(sample: str) -> tuple[str, bool]:
 
 
 def read_csv(
-    path: Path, *, limits: ImportLimits = DEFAULT_LIMITS, progress: Progress | None = None
+    path: Path, *, limits: ImportLimits = DEFAULT_LIMITS, progress: Progress | None = None,
+    max_data_rows: int | None = None,
 ) -> RawTable:
     """Read a delimited text file. Raises :class:`ImportRefused` (``too_large``,
-    ``no_table``, ``unreadable``)."""
+    ``no_table``, ``unreadable``). ``max_data_rows`` stops early, for a preview."""
     progress = progress or NullProgress()
     size = path.stat().st_size
     if size > limits.max_file_size:
@@ -91,7 +92,8 @@ def read_csv(
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     for encoding in candidates:
         try:
-            rows, delimiter = _parse(path, encoding, limits, progress)
+            stop = None if max_data_rows is None else max_data_rows + SCAN_ROWS + 2
+            rows, delimiter = _parse(path, encoding, limits, progress, stop)
             break
         except UnicodeDecodeError:
             continue  # streamed, so a late bad byte costs a re-read, not a second copy
@@ -101,6 +103,8 @@ def read_csv(
     progress.update(0, None, "finding the header")
     table = detect_table(rows, first_row=1)
     del rows
+    if table is not None and max_data_rows is not None:
+        truncate(table, max_data_rows)
     if table is None or not table.headers:
         raise ImportRefused("no_table", path, "the file holds no values")
     if len(table.headers) > limits.max_columns:
@@ -127,7 +131,7 @@ def read_csv(
 
 
 def _parse(
-    path: Path, encoding: str, limits: ImportLimits, progress: Progress
+    path: Path, encoding: str, limits: ImportLimits, progress: Progress, stop: int | None
 ) -> tuple[list[list[str]], str]:
     """Stream-decode and parse ``path``; raises UnicodeDecodeError for a wrong encoding."""
     errors = "replace" if encoding == "cp1252" else "strict"
@@ -139,8 +143,10 @@ def _parse(
         reader = csv.reader(fh, delimiter=delimiter, skipinitialspace=spaced, strict=False)
         rows: list[list[str]] = []
         try:
-            while batch := list(islice(reader, 100_000)):  # C speed, a cancel point per batch
-                rows.extend(batch)
+            while batch := list(islice(reader, min(100_000, stop or 100_000))):  # C speed
+                rows.extend(batch)  # ... with a cancel point per batch
+                if stop is not None and len(rows) >= stop:
+                    break
                 progress.update(len(rows), None, "parsing")
                 progress.check()
                 if len(rows) > limits.max_rows:

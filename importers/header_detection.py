@@ -114,6 +114,13 @@ def detect_table(
     return table
 
 
+def truncate(table: DetectedTable, n: int) -> None:
+    """Keep the first ``n`` data rows (previews); totals found beyond them are forgotten."""
+    del table.row_numbers[n:]
+    for col in table.columns:
+        del col[n:]
+
+
 def _filled_rows(rows: Sequence[list[Any]]) -> list[int]:
     """Indices of rows with at least one value, in C-level passes (no per-cell Python).
 

@@ -29,10 +29,11 @@ _WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
 
 def read_table(
     path: Path | str, *, sheet: str | None = None, limits: ImportLimits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
+    progress: Progress | None = None, max_data_rows: int | None = None,
 ) -> RawTable:
     """Read the table in ``path`` (sheet ``sheet`` of a workbook, default: the first
-    visible sheet with a table of two or more columns).
+    visible sheet with a table of two or more columns). ``max_data_rows`` keeps only the
+    first data rows, for a preview (a CSV then stops reading early).
 
     Raises :class:`ImportRefused` with code ``password_protected``, ``damaged``,
     ``not_a_spreadsheet``, ``too_large``, ``unsafe``, ``no_table`` or ``unreadable``.
@@ -44,13 +45,20 @@ def read_table(
     progress.update(0, None, "detecting the file type")
     found = sniff(path, limits)
     if found.kind == "csv":
-        table = read_csv(path, limits=limits, progress=progress)
+        table = read_csv(path, limits=limits, progress=progress, max_data_rows=max_data_rows)
     elif found.kind in (*_WORKBOOKS, "xls_old"):
-        table = read_workbook(path, found.kind, sheet=sheet, limits=limits, progress=progress)
+        table = read_workbook(path, found.kind, sheet=sheet, limits=limits, progress=progress,
+                              max_data_rows=max_data_rows)
     elif found.kind == "html":
         table = read_html(path, limits=limits)
     else:
         table = read_spreadsheetml(path, sheet=sheet, limits=limits)
+    if max_data_rows is not None and table.n_rows > max_data_rows:
+        del table.row_numbers[max_data_rows:]
+        for col in table.columns:
+            del col[max_data_rows:]
+    if max_data_rows is not None and table.row_numbers:
+        table.warnings = [w for w in table.warnings if w.row <= table.row_numbers[-1]]
     claimed = path.suffix.lower()
     real = _NAMES.get(found.kind, found.kind)
     if claimed and claimed not in (real, ".tsv", ".txt") and not (

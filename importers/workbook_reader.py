@@ -23,7 +23,13 @@ from typing import Any
 
 import python_calamine as pc
 
-from importers.header_detection import DetectedTable, column_name, detect_table
+from importers.header_detection import (
+    SCAN_ROWS,
+    DetectedTable,
+    column_name,
+    detect_table,
+    truncate,
+)
 from importers.limits import DEFAULT_LIMITS, ImportLimits
 from importers.precheck import SheetScan, check_package, scan_ods, scan_worksheet, xlsx_sheet_parts
 from importers.table import CellWarning, ImportRefused, RawTable
@@ -78,7 +84,7 @@ def sheet_infos(wb: pc.CalamineWorkbook) -> list[SheetInfo]:
 
 def read_workbook(
     path: Path, kind: str, *, sheet: str | None = None, limits: ImportLimits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
+    progress: Progress | None = None, max_data_rows: int | None = None,
 ) -> RawTable:
     """Read one sheet of a workbook into a :class:`RawTable`.
 
@@ -86,7 +92,8 @@ def read_workbook(
     a named sheet may be hidden and may hold a single column. Raises
     :class:`ImportRefused`: ``no_table`` (nothing tabular, or the named sheet is
     missing/empty), ``too_large``/``unsafe`` (pre-check), ``damaged``,
-    ``password_protected``.
+    ``password_protected``. ``max_data_rows`` keeps only the first rows (a preview; the
+    pre-check still streams the whole sheet, since calamine parses it whole).
     """
     progress = progress or NullProgress()
     if kind == "xls_old":
@@ -110,13 +117,15 @@ def read_workbook(
                     raise ImportRefused(
                         "no_table", path, f"sheet {info.name!r} is a chart, not a table"
                     )
-                found, scan = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
+                found, scan = _read_sheet(path, wb, zf, parts, info.name, limits, progress,
+                                          max_data_rows)
                 if found is None:
                     raise ImportRefused("no_table", path, f"sheet {info.name!r} holds no table")
                 table = found
                 chosen = info.name
             else:
-                chosen, table, scan = _pick_sheet(path, wb, zf, parts, infos, limits, progress)
+                chosen, table, scan = _pick_sheet(path, wb, zf, parts, infos, limits, progress,
+                                                  max_data_rows)
         finally:
             if zf is not None:
                 zf.close()
@@ -143,13 +152,15 @@ def _find_sheet(path: Path, infos: list[SheetInfo], name: str) -> SheetInfo:
 def _pick_sheet(
     path: Path, wb: pc.CalamineWorkbook, zf: zipfile.ZipFile | None, parts: dict[str, str],
     infos: list[SheetInfo], limits: ImportLimits, progress: Progress,
+    max_data_rows: int | None = None,
 ) -> tuple[str, DetectedTable, SheetScan | None]:
     checked, only_errors = [], []
     for info in infos:
         if not (info.visible and info.worksheet):
             continue
         checked.append(info.name)
-        table, scan = _read_sheet(path, wb, zf, parts, info.name, limits, progress)
+        table, scan = _read_sheet(path, wb, zf, parts, info.name, limits, progress,
+                                  max_data_rows)
         if table is not None and len(table.headers) >= 2 and table.row_numbers:
             return info.name, table, scan
         if table is None and scan is not None and scan.errors:
@@ -168,7 +179,7 @@ def _pick_sheet(
 
 def _read_sheet(
     path: Path, wb: pc.CalamineWorkbook, zf: zipfile.ZipFile | None, parts: dict[str, str],
-    name: str, limits: ImportLimits, progress: Progress,
+    name: str, limits: ImportLimits, progress: Progress, max_data_rows: int | None = None,
 ) -> tuple[DetectedTable | None, SheetScan | None]:
     """Pre-check, read and locate the table of one sheet; (None, scan) when it has none."""
     scan = None
@@ -189,7 +200,8 @@ def _read_sheet(
             raise ImportRefused(
                 "too_large", path, f"sheet {name!r} is {sh.height:,} rows × {sh.width:,} columns"
             )
-        rows = sh.to_python(skip_empty_area=False)
+        nrows = None if max_data_rows is None else max_data_rows + SCAN_ROWS + 2
+        rows = sh.to_python(skip_empty_area=False, nrows=nrows)
         merged = sh.merged_cell_ranges or []
     except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as exc:
         raise ImportRefused("damaged", path, f"sheet {name!r} is damaged ({exc})") from exc
@@ -197,6 +209,8 @@ def _read_sheet(
     progress.update(0, None, "finding the header")
     table = detect_table(rows, first_row=1, first_col=0, merged=merged)
     del rows
+    if table is not None and max_data_rows is not None:
+        truncate(table, max_data_rows)
     return table, scan
 
 

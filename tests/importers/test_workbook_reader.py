@@ -165,3 +165,19 @@ def test_excel_2003_xml_spreadsheet(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused) as info:
         read_table(hostile)
     assert info.value.code == "unsafe"
+
+
+def test_preview_reads_only_the_first_rows(tmp_path: Path) -> None:
+    wb, path = workbook(tmp_path)
+    ws = wb.active
+    ws.append(["id", "name"])
+    for i in range(500):
+        ws.append([i, f"n{i}"])
+    wb.save(path)
+    table = read_table(path, max_data_rows=10)
+    assert table.row_numbers == list(range(2, 12))
+    assert table.column("id") == list(range(10))
+    csv_path = tmp_path / "p.csv"
+    csv_path.write_text("id,name\n" + "".join(f"{i},n{i}\n" for i in range(500)))
+    assert read_table(csv_path, max_data_rows=5).column("id") == ["0", "1", "2", "3", "4"]
+    assert list_sheets(csv_path) == []
