@@ -9,7 +9,6 @@ call ``progress.check()`` between steps, so a newer request cancels an older one
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +26,6 @@ from models.kpi.api import (
     KpiTargetSpec,
     ParetoRow,
     PolicySet,
-    Selector,
     TicketFilter,
     arrivals_heatmap,
     breakdown,
@@ -35,9 +33,9 @@ from models.kpi.api import (
     list_alerts,
     pareto,
     previous_period,
-    ticket_ids,
     trend,
 )
+from models.kpi.filtering import select as select_rows
 from models.progress import Progress
 
 FRT_BINS = 24
@@ -106,10 +104,16 @@ def target_for(
 def frt_minutes(store: Any, filt: TicketFilter) -> tuple[npt.NDArray[np.int64],
                                                          npt.NDArray[np.float64]]:
     """Ids (by creation time) and first-response times (minutes) of the filtered tickets
-    that have one — the same tickets as the engine's ``Selector("frt")``."""
-    ids = ticket_ids(store, filt, Selector("frt"))
-    rows = store.index_of(ids)
-    return ids, np.asarray(store.frt_min[rows], dtype=np.float64)
+    that have one — the same tickets as the engine's ``Selector("frt")``.
+
+    Reads the engine's selection of the filter directly (``models.kpi.filtering``), which
+    is a slice plus a mask over the creation-ordered columns: no id lookups.
+    """
+    selection = select_rows(store, filt)
+    values = selection.take(store.frt_min)
+    ids = selection.take(store.id)
+    has = ~np.isnan(values)
+    return ids[has], values[has]
 
 
 def frt_histogram(
@@ -139,7 +143,7 @@ def _nice_step(raw: float) -> float:
 
 
 def compute_dashboard(
-    store: Any, lock: threading.RLock, req: DashboardRequest, policies: PolicySet,
+    store: Any, lock: Any, req: DashboardRequest, policies: PolicySet,
     targets: tuple[KpiTargetSpec, ...], progress: Progress,
 ) -> DashboardData:
     """All cards and charts for ``req`` (sparklines come separately, see below)."""
@@ -172,7 +176,7 @@ def compute_trend(
 
 
 def compute_sparklines(
-    store: Any, lock: threading.RLock, req: DashboardRequest, policies: PolicySet,
+    store: Any, lock: Any, req: DashboardRequest, policies: PolicySet,
     progress: Progress,
 ) -> dict[str, npt.NDArray[np.float64]]:
     """One small series per card over the filter's period (NaN where a bucket is empty)."""
@@ -186,7 +190,7 @@ def compute_sparklines(
 
 
 def compute_alerts(
-    db: Database, store: Any, lock: threading.RLock, as_of: dt.datetime, policies: PolicySet,
+    db: Database, store: Any, lock: Any, as_of: dt.datetime, policies: PolicySet,
     targets: tuple[KpiTargetSpec, ...],
 ) -> list[Alert]:
     """The unacknowledged alerts over all tickets at ``as_of``."""

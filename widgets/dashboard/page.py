@@ -5,7 +5,9 @@ ticket store once off the GUI thread and keeps it fresh (imports in this window,
 processes via its change watcher). Every filter change submits one recomputation
 (:func:`~widgets.dashboard.compute.compute_dashboard`) to ``context.runner`` under a
 fixed key, so a newer request cancels an older one; the GUI thread only pushes numpy
-arrays into the charts. Sparklines and alerts follow in a second, cheaper task.
+arrays into the charts. Sparklines follow in a second task; alerts (which do not depend
+on the filter) follow data changes and the clock. Recent results are cached per request
+and data generation.
 Clicking a card, a bar, a point or a cell emits ``bus.open_tickets`` with a
 :class:`~widgets.tickets.selection.TicketSelection` of exactly the tickets behind it.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -59,6 +62,8 @@ from widgets.dashboard.store_holder import store_holder
 from widgets.tickets.selection import TicketSelection
 
 CARD_COLUMNS = 6
+RESULT_CACHE = 16  # recent results, keyed by request and data generation
+ALERTS_INTERVAL_MS = 60_000
 PREF_FILTER = "filter"
 
 
@@ -66,6 +71,7 @@ class DashboardPage(QWidget):
     """``updated`` after cards and charts show a new result (``last_compute_ms`` set)."""
 
     updated = Signal()
+    sparklines_updated = Signal()
     alerts_updated = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -78,6 +84,12 @@ class DashboardPage(QWidget):
         self._started = 0.0
         self._steps: list[Callable[[], None]] = []
         self._extras: Any = None
+        self._results: OrderedDict[Any, DashboardData] = OrderedDict()
+        self._alerts_generation = -1
+        self._alerts_timer = QTimer(self)
+        self._alerts_timer.setInterval(ALERTS_INTERVAL_MS)
+        self._alerts_timer.timeout.connect(self.refresh_alerts)
+        self._alerts_timer.start()
         self._build()
         self.filter_bar.set_state(FilterState.from_json(context.prefs.get(PREF_FILTER, "")))
         self.filter_bar.changed.connect(self._on_filter_bar_changed)
@@ -165,7 +177,8 @@ class DashboardPage(QWidget):
     def request(self) -> DashboardRequest:
         """What the controls ask for now (period in this computer's zone, as of now)."""
         tz = local_zone()
-        now = dt.datetime.now(dt.UTC)
+        # as of the current minute: equal requests within a minute hit the result cache
+        now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
         filt = self.filter_bar.state.to_filter(now.astimezone(tz).date(), tz)
         grain = self.trend_chart.grain.currentData()
         return DashboardRequest(
@@ -201,20 +214,29 @@ class DashboardPage(QWidget):
         assert policies is not None
         self._started = time.perf_counter()
         self._steps = []  # a newer result replaces one still being shown
-        if self._extras is not None:  # sparklines/alerts of the old filter: not needed now
+        if self._extras is not None:  # sparklines of the old filter: not needed now
             self._extras.cancel()
             self._extras = None
+        key = (req, holder.generation)
+        if (cached := self._results.get(key)) is not None:
+            self._results.move_to_end(key)
+            self._on_computed(cached)
+            return
         self.status.setText(self.tr("Updating…"))
         self.context.runner.submit(
             lambda progress: compute_dashboard(store, lock, req, policies, targets, progress),
-            on_result=self._on_computed, on_error=self._on_compute_failed,
-            key=f"dashboard-compute-{id(self)}",
+            on_result=lambda data: self._on_computed(data, key),
+            on_error=self._on_compute_failed, key=f"dashboard-compute-{id(self)}",
         )
 
-    def _on_computed(self, data: DashboardData) -> None:
+    def _on_computed(self, data: DashboardData, key: Any = None) -> None:
         """Show ``data`` a piece per event-loop turn, so no single turn stalls the window."""
         if not shiboken6.isValid(self.status):  # the page was closed meanwhile
             return
+        if key is not None:
+            self._results[key] = data
+            while len(self._results) > RESULT_CACHE:
+                self._results.popitem(last=False)
         self.data = data
         scope = self.scope_text()
         kpis, req = data.kpis, data.request
@@ -252,29 +274,49 @@ class DashboardPage(QWidget):
             "%1", f"{data.kpis.volume:,}").replace("%2", dt.datetime.now().strftime("%H:%M:%S")))
         self.updated.emit()
         self._compute_extras(data.request)
+        if self._alerts_generation != self.holder.generation:
+            self.refresh_alerts()
 
     def _compute_extras(self, req: DashboardRequest) -> None:
+        """The cards' sparklines, after the cards and charts (cancelled by a newer filter)."""
         holder = self.holder
-        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
-        db = self.context.db
+        store, lock, policies = holder.store, holder.lock, holder.policies
         assert policies is not None
+        self._extras = self.context.runner.submit(
+            lambda progress: compute_sparklines(store, lock, req, policies, progress),
+            on_result=self._on_sparklines, on_error=self._on_compute_failed,
+            key=f"dashboard-extras-{id(self)}")
 
-        def work(progress: Progress) -> tuple[dict[str, Any], list[Alert]]:
-            lines = compute_sparklines(store, lock, req, policies, progress)
-            progress.check()
-            return lines, compute_alerts(db, store, lock, req.as_of, policies, targets)
-
-        self._extras = self.context.runner.submit(work, on_result=self._on_extras,
-                                                  on_error=self._on_compute_failed,
-                                                  key=f"dashboard-extras-{id(self)}")
-
-    def _on_extras(self, result: tuple[dict[str, Any], list[Alert]]) -> None:
-        if not shiboken6.isValid(self.alerts):  # the page was closed meanwhile
+    def _on_sparklines(self, lines: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self.status):  # the page was closed meanwhile
             return
-        lines, alerts = result
         for key, card in self.cards.items():
             if key in lines:
                 card.sparkline.set_values(lines[key])
+        self.sparklines_updated.emit()
+
+    def refresh_alerts(self) -> None:
+        """Recompute the alerts (all tickets, as of now) off the GUI thread.
+
+        They do not depend on the filter, so they follow data changes, acknowledgements
+        and the clock (every minute), not filter changes.
+        """
+        holder = self.holder
+        if not holder.ready:
+            return
+        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
+        assert policies is not None
+        db, generation = self.context.db, holder.generation
+        self._alerts_generation = generation
+        self.context.runner.submit(
+            lambda _p: compute_alerts(db, store, lock, dt.datetime.now(dt.UTC), policies,
+                                      targets),
+            on_result=self._on_alerts, on_error=self._on_compute_failed,
+            key=f"dashboard-alerts-{id(self)}")
+
+    def _on_alerts(self, alerts: list[Alert]) -> None:
+        if not shiboken6.isValid(self.alerts):  # the page was closed meanwhile
+            return
         self.alerts.set_alerts(alerts)
         self.alerts_updated.emit()
 
@@ -289,10 +331,9 @@ class DashboardPage(QWidget):
     def _on_holder_refreshed(self, changed: bool) -> None:
         self.filter_bar.set_choices(self.holder.choices)
         if changed or self.data is None:
-            self.recompute()
+            self.recompute()  # alerts follow once the new figures are shown
         else:
-            assert self.data is not None
-            self._compute_extras(self.data.request)
+            self.refresh_alerts()  # e.g. an acknowledgement
 
     def _on_holder_failed(self, message: str) -> None:
         self.status.setText(self.tr("Could not load the tickets: %1").replace("%1", message))

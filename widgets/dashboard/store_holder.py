@@ -8,14 +8,17 @@ them once off the GUI thread (``load_store``), refreshes them incrementally
 worker every couple of seconds, so a change by another process reaches every page within
 a few seconds without blocking the window.
 
-Workers that read the store take :attr:`StoreHolder.lock`, which the refresh also takes,
-so a computation never sees a half-refreshed store.
+Workers that read the store hold :attr:`StoreHolder.lock` (``with holder.lock:``), a
+readers–writer lock: any number of computations read at once, and the refresh waits for
+them and keeps them out while it swaps the columns, so none sees a half-refreshed store.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +78,41 @@ def read_choices(db: Database, store: Any) -> FilterChoices:
     )
 
 
+class StoreLock:
+    """Many readers at once (``with lock:``), one writer alone (``with lock.writing():``)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    def __enter__(self) -> StoreLock:
+        with self._cond:
+            while self._writing:
+                self._cond.wait()
+            self._readers += 1
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._cond:
+            self._readers -= 1
+            if self._readers == 0:
+                self._cond.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._cond:
+            while self._writing or self._readers:
+                self._cond.wait()
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
 class StoreHolder(QObject):
     """One per open database; see the module docstring. Get it with :func:`store_holder`."""
 
@@ -85,7 +123,7 @@ class StoreHolder(QObject):
     def __init__(self, context: PageContext) -> None:
         super().__init__(context.bus)
         self.context = context
-        self.lock = threading.RLock()
+        self.lock = StoreLock()
         self.store: Any = None
         self.policies: PolicySet | None = None
         self.targets: tuple[KpiTargetSpec, ...] = ()
@@ -146,7 +184,7 @@ class StoreHolder(QObject):
         db, store, lock = self.context.db, self.store, self.lock
 
         def work(progress: Progress) -> _Loaded:
-            with lock:
+            with lock.writing():
                 changed = bool(store.refresh(db, progress))
             return _Loaded(store, load_policy_set(db), load_targets(db),
                            read_choices(db, store) if changed else self.choices, changed)
@@ -219,4 +257,4 @@ def store_holder(context: PageContext) -> StoreHolder:
     return holder
 
 
-__all__ = ["FilterChoices", "StoreHolder", "store_holder"]
+__all__ = ["FilterChoices", "StoreHolder", "StoreLock", "store_holder"]

@@ -134,8 +134,7 @@ class TicketsPage(QWidget):
         selection = self.selection
         holder = self.holder
         if selection is None and holder.ready and self._sort == ("created_at", True):
-            with holder.lock:
-                ids = holder.store.id
+            ids = holder.store.id  # one attribute read: consistent even during a refresh
             self._show_ids(ids, ids[::-1])  # newest first, no sort needed
             return
         if selection is not None and selection.ids is None and not holder.ready:

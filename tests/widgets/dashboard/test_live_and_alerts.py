@@ -127,7 +127,7 @@ def test_no_event_loop_stall_while_recomputing(qtbot: Any, db: Database) -> None
                 change()
             assert page.last_compute_ms is not None
             durations.append(page.last_compute_ms)
-        with qtbot.waitSignal(page.alerts_updated, timeout=TIMEOUT):
+        with qtbot.waitSignal(page.sparklines_updated, timeout=TIMEOUT):
             pass
         timer.stop()
         assert len(gaps) > 10

@@ -1,0 +1,223 @@
+"""Benchmark: the supervisor's dashboard and tickets page on a million tickets (issue 4).
+
+    .venv/bin/python bench/dashboard.py [--tickets 1000000] [--keep]
+
+Builds (or, with ``--keep``, reuses) ``bench/out/dashboard_<N>.db`` with the demo
+generator (``models.demo.generate_demo``), then opens the real main window offscreen and
+measures, with a 10 ms heartbeat timer running the whole time:
+
+- first dashboard on screen: from ``window.show()`` to the first complete dashboard
+  (store loaded off the GUI thread, all cards and charts shown) — target ≤ 3 s;
+- filter changes: median time from a change in the filter bar to all cards and charts
+  recomputed and shown (``DashboardPage.last_compute_ms``) — target ≤ 150 ms;
+- the longest event-loop stall (heartbeat gap) while recomputing — target ≤ 100 ms;
+- the process RSS — target ≤ 1 GB;
+- opening the Tickets page (all tickets, newest first) and jumping to the last row —
+  target ≤ 300 ms.
+
+Reference measured in the same run: one plain SQL query for the median first-response
+time. The machine is shared (2 cores): run twice before believing a figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import psutil  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+
+from models.db import open_database, sqlite_url  # noqa: E402
+
+OUT = REPO / "bench" / "out"
+
+
+def build(path: Path, tickets: int) -> float:
+    """A fresh demo database with ``tickets`` tickets; returns the seconds it took."""
+    from models.demo import generate_demo
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    started = time.perf_counter()
+    db = open_database(sqlite_url(path))
+    generate_demo(db, tickets=tickets, seed=42)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return time.perf_counter() - started
+
+
+def sql_median_frt_s(path: Path) -> float:
+    """Reference: the median first-response time by one plain SQL query."""
+    import sqlite3
+
+    con = sqlite3.connect(str(path))
+    started = time.perf_counter()
+    n = con.execute("SELECT count(*) FROM tickets WHERE first_response_at IS NOT NULL").fetchone()
+    con.execute(
+        "SELECT first_response_at - created_at AS d FROM tickets WHERE first_response_at"
+        " IS NOT NULL ORDER BY d LIMIT 1 OFFSET ?", (n[0] // 2,)).fetchone()
+    con.close()
+    return time.perf_counter() - started
+
+
+class Heartbeat:
+    """A 10 ms timer remembering the gaps between its ticks (event-loop stalls)."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def max_ms(self) -> float:
+        return max(self.gaps, default=0.0) * 1000.0
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    """Run the event loop until ``condition()`` holds (raises on timeout)."""
+    deadline = time.perf_counter() + timeout_s
+    loop = QEventLoop()
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("benchmark step timed out")
+        QTimer.singleShot(2, loop.quit)
+        loop.exec()
+
+
+def verdict(value: float, target: float) -> str:
+    return "OK" if value <= target else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=1_000_000)
+    parser.add_argument("--keep", action="store_true", help="reuse the database if present")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"dashboard_{args.tickets}.db"
+    if args.keep and path.exists():
+        print(f"database: {path} (reused)")
+    else:
+        print(f"database: {path} — generating {args.tickets:,} demo tickets …", flush=True)
+        print(f"  generated in {build(path, args.tickets):.1f} s")
+    reference = sql_median_frt_s(path)
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(OUT / "cfg"))
+    from app.appearance import apply_theme
+    from app.gui import DesktopApp, create_qapplication
+    from app.i18n import install_translations
+    from app.settings import Settings
+    from widgets.dashboard.filter_state import FilterState
+
+    qapp = create_qapplication([])
+    apply_theme(qapp, "light")
+    install_translations("en")
+    db = open_database(sqlite_url(path))
+    settings = Settings()
+    settings.last_page = "dashboard"
+    settings.page("dashboard").set("filter", FilterState(preset="last_30").to_json())
+    desktop = DesktopApp(qapp, db, settings)
+    window = desktop.build_window()
+    window.resize(1440, 900)
+    beat = Heartbeat()
+    beat.start()
+    opened = time.perf_counter()
+    window.show()
+    wait_for(lambda: "dashboard" in window.pages)
+    page = window.pages["dashboard"]
+    wait_for(lambda: page.computations >= 1)  # type: ignore[attr-defined]
+    qapp.processEvents()  # the frame with the dashboard is painted
+    first_s = time.perf_counter() - opened
+    load_stall_ms = beat.max_ms()
+
+    bar = page.filter_bar  # type: ignore[attr-defined]
+    changes: list[Callable[[], None]] = [
+        lambda: bar.priority.setCurrentIndex(2),
+        lambda: bar.vendor.setCurrentIndex(1),
+        lambda: bar.vendor.setCurrentIndex(0),
+        lambda: bar.period.setCurrentIndex(bar.period.findData("last_90")),
+        lambda: bar.complaints.setChecked(True),
+        lambda: bar.site.setCurrentIndex(3),
+        lambda: bar.site.setCurrentIndex(0),
+        lambda: bar.complaints.setChecked(False),
+        lambda: bar.channel.setCurrentIndex(1),
+        lambda: bar.priority.setCurrentIndex(0),
+        lambda: bar.period.setCurrentIndex(bar.period.findData("this_month")),
+        lambda: bar.channel.setCurrentIndex(0),
+        lambda: bar.period.setCurrentIndex(bar.period.findData("all")),
+        lambda: bar.category.setCurrentIndex(2),
+        lambda: bar.period.setCurrentIndex(bar.period.findData("last_30")),
+        lambda: bar.category.setCurrentIndex(0),
+    ]
+    wait_for(lambda: not desktop.runner.busy)  # sparklines and alerts of the first view done
+    beat.start()
+    durations = []
+    for change in changes:
+        before = page.computations  # type: ignore[attr-defined]
+        change()
+        wait_for(lambda b=before: page.computations > b)  # type: ignore[attr-defined]
+        durations.append(page.last_compute_ms)  # type: ignore[attr-defined]
+    recompute_stall_ms = beat.max_ms()
+    median_ms = statistics.median(durations)
+    rss_mb = psutil.Process().memory_info().rss / 2**20
+
+    beat.start()
+    started = time.perf_counter()
+    window.show_page("tickets")
+    tickets = window.pages["tickets"]
+    store_size = page.holder.store.size  # type: ignore[attr-defined]
+    wait_for(lambda: tickets.model.rowCount() == store_size)  # type: ignore[attr-defined]
+    tickets.table.scrollToBottom()  # type: ignore[attr-defined]
+    last = tickets.model.rowCount() - 1  # type: ignore[attr-defined]
+    tickets.table.selectRow(last)  # type: ignore[attr-defined]
+    qapp.processEvents()
+    tickets_ms = (time.perf_counter() - started) * 1000.0
+    row = tickets.model.ticket(last)  # type: ignore[attr-defined]
+    tickets_stall_ms = beat.max_ms()
+
+    print(f"tickets in the store: {store_size:,}")
+    print(f"reference: plain SQL median first-response time      {reference * 1000:8.0f} ms")
+    print(f"first dashboard on screen after the window opens      {first_s * 1000:8.0f} ms"
+          f"   target ≤ 3000 ms  {verdict(first_s * 1000, 3000)}")
+    print(f"   (longest event-loop stall while loading            {load_stall_ms:8.0f} ms)")
+    print(f"filter change, all cards + charts (median of {len(durations)})    "
+          f"{median_ms:8.0f} ms   target ≤ 150 ms   {verdict(median_ms, 150)}")
+    print(f"   (min {min(durations):.0f} ms, max {max(durations):.0f} ms)")
+    print(f"longest event-loop stall while recomputing            {recompute_stall_ms:8.0f} ms"
+          f"   target ≤ 100 ms   {verdict(recompute_stall_ms, 100)}")
+    print(f"RSS                                                   {rss_mb:8.0f} MB"
+          f"   target ≤ 1024 MB  {verdict(rss_mb, 1024)}")
+    print(f"tickets page open + jump to last row                  {tickets_ms:8.0f} ms"
+          f"   target ≤ 300 ms   {verdict(tickets_ms, 300)}")
+    print(f"   (last row: {row.external_id if row else '?'}; "
+          f"longest stall {tickets_stall_ms:.0f} ms)")
+    window.close()
+    desktop.runner.shutdown()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
