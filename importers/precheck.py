@@ -271,6 +271,7 @@ def _scan_refs(
     skips them too.
     """
     close = b"</" + prefix + b"c>"
+    open_tag = b"<" + prefix + b"c "
     for q in (b'"', b"'"):
         lead = b" r=" + q
         if q == b"'" and lead not in chunk:
@@ -281,6 +282,9 @@ def _scan_refs(
             gt = chunk.find(b">", pos)
             if gt < 0 or chunk[gt - 1] == 47 or chunk.startswith(close, gt + 1):  # 47 = "/"
                 continue
+            lt = chunk.rfind(b"<", 0, m.start())
+            if not chunk.startswith(open_tag, lt) or b">" in chunk[lt : m.start()]:
+                continue  # ' r="XFD1"' inside some text, not a cell reference
             col, row = col_number(m.group(1)), int(m.group(2))
             if col > limits.max_columns or row > limits.max_rows:
                 raise _beyond(path, f"cell {m.group(1).decode()}{row}".encode(), limits)

@@ -243,3 +243,12 @@ def test_too_many_zip_entries_refused_before_parsing(tmp_path: Path) -> None:
                       extra={f"xl/media/p{i}.bin": b"" for i in range(300)})
     err = refused(path, "unsafe", ImportLimits(max_zip_entries=100))
     assert "305 entries" in err.message
+
+
+def test_reference_like_text_is_not_a_cell(tmp_path: Path) -> None:
+    body = simple_rows(1) + f'<row r="3">{number("A3", 5)}{inline("B3", "r=&quot;XFD9&quot;")}'
+    body += '<c r="C3" t="inlineStr"><is><t xml:space="preserve"> r="XFD1048576" x</t></is></c>'
+    body += "</row>"
+    outcome, _ = isolated(write_xlsx(tmp_path / "text.xlsx", body))
+    assert isinstance(outcome, RawTable)
+    assert outcome.column("Column C") == [None, ' r="XFD1048576" x']
