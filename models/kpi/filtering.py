@@ -40,6 +40,7 @@ class Selection:
     _taken: dict[int, tuple[npt.NDArray[Any], npt.NDArray[Any]]] = field(
         default_factory=dict, repr=False
     )
+    memo: dict[object, Any] = field(default_factory=dict, repr=False)  # derived per selection
 
     @property
     def count(self) -> int:

@@ -75,17 +75,22 @@ def group_durations(
     """
     store, size = sel.store, sel.store.size
     if sel.count * SMALL_SHARE < size:
-        # a small selection: sort just its values (no store-wide order needed)
-        v_all = sel.take(store.frt_min if value == "frt" else store.res_h)
-        c_all = (
-            np.zeros(v_all.size, dtype=np.int32)
-            if by is None
-            else sel.take(group_codes(store, by)[0])
-        )
-        keep = ~np.isnan(v_all)
-        v, c = v_all[keep], c_all[keep]
-        order_small = np.lexsort((v, c))
-        return _durations(v[order_small], c[order_small], n_groups, qs)
+        # a small selection: sort just its values (no store-wide order needed); the
+        # value order is shared by every grouping of this selection
+        memo = sel.memo.get(("by_value", value))
+        if memo is None:
+            v_all = sel.take(store.frt_min if value == "frt" else store.res_h)
+            rated = np.flatnonzero(~np.isnan(v_all))
+            by_value = rated[np.argsort(v_all[rated])]
+            memo = (by_value, v_all[by_value])
+            sel.memo[("by_value", value)] = memo
+        by_value, v = memo
+        if by is None:
+            return _durations(v, np.zeros(v.size, dtype=np.int32), n_groups, qs)
+        c = sel.take(group_codes(store, by)[0])[by_value]
+        small = c.astype(np.int16) if n_groups < 32_000 else c
+        regroup = np.argsort(small, kind="stable")  # radix sort; keeps value order inside
+        return _durations(v[regroup], c[regroup], n_groups, qs)
     order, values, codes, _rank = sorted_values(store, by, value)
     if sel.mask is None and sel.sl.start == 0 and sel.sl.stop >= size:
         # everything: no filtering, and the answer only depends on the store
