@@ -3,6 +3,8 @@ the round is finalised and becomes read-only, and the audit log shows it all."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -101,5 +103,11 @@ def test_template_ratings_final_read_only_and_audit(qtbot, context: PageContext,
     assert page.export_xlsx_to(tmp_path / "x.xlsx") == tmp_path / "x.xlsx"
     pdf = page.export_pdf_to(tmp_path / "x.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert b"FontFile" in pdf.read_bytes()  # the font is embedded, not referenced
     manifest = page.export_pack_to(tmp_path / "pack")
     assert manifest is not None and manifest.name == "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["final"] is True and len(data["files"]) == 2
+    for f in data["files"]:
+        content = (manifest.parent / f["name"]).read_bytes()
+        assert hashlib.sha256(content).hexdigest() == f["sha256"]
