@@ -10,6 +10,7 @@ per cell.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,10 @@ def clean_header(value: Any) -> str:
         return ""
     if type(value) is float and value.is_integer():
         value = int(value)
+    elif isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()  # a month or day heading, shown as Excel shows it
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return _SPACE.sub(" ", str(value)).strip()
 
 
@@ -150,16 +155,31 @@ def _looks_numeric(v: str) -> bool:
 def _header_index(
     rows: Sequence[list[Any]], head: list[int], counts: dict[int, int], widest: int
 ) -> int | None:
-    """First row wide enough (≥ half the widest row) whose cells are mostly text."""
-    for i in head:
+    """First row wide enough (≥ half the widest row) whose cells are mostly header-like:
+    text, or a period heading (a year such as 2024, a date) above plain numbers."""
+    for k, i in enumerate(head):
         n = counts[i]
         if widest >= 2 and n < max(2, (widest + 1) // 2):
             continue  # a title, a note or a stray value above the table
+        below = rows[head[k + 1]] if k + 1 < len(head) else []
         texts = sum(1 for v in rows[i] if _is_text(v))
-        if texts and texts >= 0.8 * n:
+        periods = sum(1 for j, v in enumerate(rows[i]) if _is_period(v) and j < len(below)
+                      and _is_plain_number(below[j]))
+        if texts and texts + periods >= 0.8 * n:
             return i
         return None  # the first wide row holds data: no header row
     return None
+
+
+def _is_period(v: Any) -> bool:
+    """A year (1900-2100, integral) or a date: how wide tables head their period columns."""
+    if isinstance(v, (dt.date, dt.datetime)):
+        return True
+    return type(v) in (int, float) and float(v).is_integer() and 1900 <= v <= 2100
+
+
+def _is_plain_number(v: Any) -> bool:
+    return type(v) in (int, float) and not _is_period(v)
 
 
 def _header_names(

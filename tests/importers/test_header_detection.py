@@ -73,3 +73,15 @@ def test_empty_grid() -> None:
 
 def test_column_letters() -> None:
     assert [column_name(i) for i in (0, 25, 26, 511, 16383)] == ["A", "Z", "AA", "SR", "XFD"]
+
+
+def test_period_headings_over_numbers() -> None:
+    import datetime as dt
+
+    rows = [["供应商", 2023.0, 2024.0, dt.datetime(2025, 1, 1)], ["A公司", 95.5, 96.0, 97.25],
+            ["B公司", 88.0, 90.5, 91.0]]
+    table = detect_table(rows)
+    assert table is not None
+    assert table.header_row == 1
+    assert table.headers == ["供应商", "2023", "2024", "2025-01-01"]
+    assert table.row_numbers == [2, 3]
