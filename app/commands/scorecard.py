@@ -80,11 +80,11 @@ def run(args: argparse.Namespace, db_url: str) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     print(f"{out['template']} r{out['revision']} — {out['period']}")
-    print(f"{'rank':>4}  {'code':<8} {'total':>6}  grade  {'category':<22} vendor / veto")
+    print(f"{'rank':>4}  {'code':<8} {'total':>6}  {'grade':<10}  {'category':<22} vendor / veto")
     for e in out["evaluations"]:
         total = f"{e['total']:.2f}" if e["total"] is not None else "—"
         grade = e["grade"] or ("incomplete" if e["incomplete"] else "—")
-        line = (f"{e['rank'] or '—':>4}  {e['vendor_code']:<8} {total:>6}  {grade:<5}  "
+        line = (f"{e['rank'] or '—':>4}  {e['vendor_code']:<8} {total:>6}  {grade:<10}  "
                 f"{e['category'][:22]:<22} {e['vendor_name']}")
         if e["veto_reason"]:
             line += f"  [veto: {e['veto_reason']}]"
