@@ -8,5 +8,6 @@ COMMANDS: list[str] = [
     "demo",
     "import_cmd",
     "kpi",
+    "report",
     "scorecard",
 ]
