@@ -16,7 +16,7 @@ from importers.job import import_file
 from models.db import Database
 from tests.conftest import REPO
 
-ROWS = 400_000
+ROWS = 250_000
 
 
 def snapshot(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
