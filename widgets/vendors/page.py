@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,6 +74,7 @@ class VendorsPage(QWidget):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.new_button = QPushButton(self.tr("New vendor"))
         self.save_button = QPushButton(self.tr("Save vendor"))
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.new_button.clicked.connect(self.new_vendor)
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
