@@ -209,7 +209,9 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
             progress.update(start + len(part), total, "loading")
             progress.check()
     if new_rows:
-        names = ("source", "external_id", *TICKET_COLUMNS, "import_batch_id")
+        # only the columns this file provides: fewer values to bind per row
+        provided = [c for c in TICKET_COLUMNS if c in data.fields or c == "is_complaint"]
+        names = ("source", "external_id", *provided, "import_batch_id")
         statement = (f"INSERT INTO tickets ({', '.join(names)}) "
                      f"VALUES ({', '.join([p] * len(names))})")
         source = info.source
@@ -219,10 +221,10 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
             if everything:  # column slices zipped in C: no Python work per cell
                 end = start + len(part)
                 rows = zip(repeat(source), ids[start:end],
-                           *(cols[c][start:end] for c in TICKET_COLUMNS), repeat(batch_id))
+                           *(cols[c][start:end] for c in provided), repeat(batch_id))
             else:
                 rows = zip(repeat(source), [ids[k] for k in part],
-                           *([cols[c][k] for k in part] for c in TICKET_COLUMNS),
+                           *([cols[c][k] for k in part] for c in provided),
                            repeat(batch_id))
             cur.executemany(statement, rows)
             progress.update(len(old_rows) + start + len(part), total, "loading")
