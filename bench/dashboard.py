@@ -174,13 +174,20 @@ def main(argv: list[str] | None = None) -> int:
     wait_for(lambda: not desktop.runner.busy)  # sparklines and alerts of the first view done
     beat.start()
     durations = []
-    for change in changes:
+    for change in changes:  # every change really recomputed: the result cache is emptied
+        page._results.clear()  # type: ignore[attr-defined]
         before = page.computations  # type: ignore[attr-defined]
         change()
         wait_for(lambda b=before: page.computations > b)  # type: ignore[attr-defined]
         durations.append(page.last_compute_ms)  # type: ignore[attr-defined]
     recompute_stall_ms = beat.max_ms()
     median_ms = statistics.median(durations)
+    cached = []
+    for change in changes:  # the same round again, as a user going back and forth would
+        before = page.computations  # type: ignore[attr-defined]
+        change()
+        wait_for(lambda b=before: page.computations > b)  # type: ignore[attr-defined]
+        cached.append(page.last_compute_ms)  # type: ignore[attr-defined]
     rss_mb = psutil.Process().memory_info().rss / 2**20
 
     beat.start()
@@ -198,13 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     tickets_stall_ms = beat.max_ms()
 
     print(f"tickets in the store: {store_size:,}")
-    print(f"reference: plain SQL median first-response time      {reference * 1000:8.0f} ms")
+    print(f"reference: plain SQL median first-response time      {reference * 1000:8.0f} ms"
+          "   (issue 4: ≈ 1600 ms on this machine class when it is quiet)")
     print(f"first dashboard on screen after the window opens      {first_s * 1000:8.0f} ms"
           f"   target ≤ 3000 ms  {verdict(first_s * 1000, 3000)}")
     print(f"   (longest event-loop stall while loading            {load_stall_ms:8.0f} ms)")
     print(f"filter change, all cards + charts (median of {len(durations)})    "
           f"{median_ms:8.0f} ms   target ≤ 150 ms   {verdict(median_ms, 150)}")
-    print(f"   (min {min(durations):.0f} ms, max {max(durations):.0f} ms)")
+    print(f"   (min {min(durations):.0f} ms, max {max(durations):.0f} ms; second round with "
+          f"the result cache: median {statistics.median(cached):.0f} ms)")
     print(f"longest event-loop stall while recomputing            {recompute_stall_ms:8.0f} ms"
           f"   target ≤ 100 ms   {verdict(recompute_stall_ms, 100)}")
     print(f"RSS                                                   {rss_mb:8.0f} MB"
