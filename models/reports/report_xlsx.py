@@ -87,7 +87,7 @@ def _table(
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for r, values in enumerate(rows, start=top + 1):
         for c, (v, f) in enumerate(zip(values, formats, strict=True), start=1):
-            _put(ws, r, c, v, f if v is not None else None)
+            _put(ws, r, c, v, f)
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
     ws.freeze_panes = ws.cell(row=top + 1, column=2)
