@@ -250,10 +250,18 @@ _HOLDERS: weakref.WeakKeyDictionary[Database, StoreHolder] = weakref.WeakKeyDict
 
 def store_holder(context: PageContext) -> StoreHolder:
     """The holder shared by every page built on ``context.db`` (created on first use)."""
-    holder = _HOLDERS.get(context.db)
-    if holder is None or not shiboken6.isValid(holder) or holder.context.bus is not context.bus:
-        holder = StoreHolder(context)
-        _HOLDERS[context.db] = holder
+    old = _HOLDERS.get(context.db)
+    if old is not None and shiboken6.isValid(old) and old.context.bus is context.bus:
+        return old
+    holder = StoreHolder(context)
+    if old is not None and old.ready:
+        # a rebuilt window (another language) on the same database: keep the loaded
+        # store instead of reading a million tickets again
+        holder.store, holder.policies, holder.targets = old.store, old.policies, old.targets
+        holder.choices, holder.generation = old.choices, old.generation
+    if old is not None and shiboken6.isValid(old):
+        old.close()
+    _HOLDERS[context.db] = holder
     return holder
 
 

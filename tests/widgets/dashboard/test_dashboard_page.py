@@ -21,7 +21,7 @@ from widgets.tickets.page import TicketsPage
 from widgets.tickets.selection import TicketSelection
 
 TIMEOUT = 20_000
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
 
 def make_pages(qtbot: Any, context: PageContext) -> tuple[DashboardPage, TicketsPage]:
@@ -219,3 +219,40 @@ def test_traffic_light(value: float, target: float, higher: bool, light: str) ->
 
     assert traffic_light(value, KpiTargetSpec("x", target, higher)) == light
     assert traffic_light(None, KpiTargetSpec("x", target, higher)) is None
+
+
+def test_hover_shows_exact_values(qtbot: Any, context: PageContext) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    page, _ = make_pages(qtbot, context)
+    page.show()
+    qtbot.waitExposed(page)
+    chart = page.sla_chart
+    index = next(i for i, r in enumerate(chart._rates) if r.denominator > 0)
+    rate = chart._rates[index]
+    scene = chart.view_box.mapViewToScene(chart.element_position(index))
+    chart._on_scene_mouse_moved(scene)  # what the scene emits when the mouse moves there
+    text = QToolTip.text()
+    assert f"{rate.numerator:,}" in text and f"{rate.denominator:,}" in text
+    QToolTip.hideText()
+
+
+def test_rebuilt_window_keeps_the_loaded_store(qtbot: Any, context: PageContext) -> None:
+    from widgets.common.context import DataBus
+    from widgets.dashboard.store_holder import store_holder
+
+    page, _ = make_pages(qtbot, context)
+    first = store_holder(context)
+    assert first.ready
+    rebuilt = PageContext(db=context.db, runner=context.runner, bus=DataBus(),
+                          user=context.user, prefs=context.prefs)
+    second = store_holder(rebuilt)
+    assert second is not first
+    assert second.ready and second.store is first.store
+    again = DashboardPage(rebuilt)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.updated, timeout=TIMEOUT):
+        pass
+    assert again.data is not None and page.data is not None
+    assert again.data.kpis.volume == page.data.kpis.volume
+    second.close()
