@@ -148,20 +148,21 @@ def rerank(s: Session, template_id: int, period_label: str) -> None:
 def run_evaluation(
     db: Database, template_id: int, period: Period | str, vendor_ids: Sequence[int],
     user: str, *, now: dt.datetime | None = None, tz: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, store: Any = None, policies: Any = None,
 ) -> RunSummary:
     """Evaluate ``vendor_ids`` for ``period`` with one template version (one transaction).
 
     Existing drafts for the same (template, vendor, period) are recomputed with fresh
     source data, keeping their ratings; final ones are skipped. ``now`` (aware, default
     the current time) is the KPI ``as_of`` and the day qualification vetoes are checked.
+    ``store``/``policies`` reuse a loaded KPI ticket store (else it is loaded once here).
     Raises ``LookupError`` for an unknown template or vendor, ``PeriodError`` for a bad
     label, ``Cancelled`` from ``progress``.
     """
     progress = progress or NullProgress()
     period = parse_period(period) if isinstance(period, str) else period
     now = now or utcnow()
-    tickets = TicketKpis(db, tz)
+    tickets = TicketKpis(db, tz, store, policies)
     written: list[int] = []
     skipped: list[int] = []
     try:

@@ -46,19 +46,27 @@ class TicketKpis:
     criteria are then missing with ``{"error": ...}`` evidence instead of failing.
     """
 
-    def __init__(self, db: Any, tz: str | None = None) -> None:
+    def __init__(self, db: Any, tz: str | None = None, store: Any = None,
+                 policies: Any = None) -> None:
+        """``store``/``policies``: an already loaded ticket store and policy set to reuse
+        (the caller keeps them from changing meanwhile); loaded on first use otherwise."""
         self._db, self._tz = db, tz
-        self._store: Any = None
-        self._policies: Any = None
+        self._store: Any = store
+        self._policies: Any = policies
         self.error: str | None = None
 
     def _load(self) -> bool:
+        if self._store is not None and self._policies is None:
+            from models.kpi.api import load_policy_set
+
+            self._policies = load_policy_set(self._db, self._tz)
         if self._store is None and self.error is None:
             try:
                 from models.kpi.api import load_policy_set, load_store
 
                 self._store = load_store(self._db)
-                self._policies = load_policy_set(self._db, self._tz)
+                if self._policies is None:
+                    self._policies = load_policy_set(self._db, self._tz)
             except (ImportError, NotImplementedError) as exc:
                 self.error = f"KPI engine unavailable: {exc}"
         return self._store is not None

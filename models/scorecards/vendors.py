@@ -324,16 +324,17 @@ def vendor_overview(db: Database, vendor_id: int) -> VendorOverview:
     return VendorOverview(rec, tuple(sites), metrics)
 
 
-def vendor_ticket_kpis(db: Database, vendor_id: int, start: dt.datetime,
-                       end: dt.datetime) -> dict[str, Any] | None:
+def vendor_ticket_kpis(db: Database, vendor_id: int, start: dt.datetime, end: dt.datetime,
+                       store: Any = None, policies: Any = None) -> dict[str, Any] | None:
     """The vendor's ticket KPIs (``kpi --json`` keys) for ``[start, end)``; ``None`` when
-    the KPI engine is not available."""
+    the KPI engine is not available. ``store``/``policies`` reuse loaded ones."""
     try:
         from models.kpi.api import TicketFilter, compute_kpis, load_policy_set, load_store
 
-        store = load_store(db)
+        store = store if store is not None else load_store(db)
+        policies = policies if policies is not None else load_policy_set(db)
         result = compute_kpis(store, TicketFilter(start=start, end=end, vendor_ids=(vendor_id,)),
-                              min(end, dt.datetime.now(dt.UTC)), load_policy_set(db))
+                              min(end, dt.datetime.now(dt.UTC)), policies)
     except (ImportError, NotImplementedError):
         return None
     return result.to_json()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.export import write_table
+from models.progress import Progress
 from models.scorecards.evaluations import EvaluationFinalError, finalise, run_evaluation
-from models.scorecards.export_xlsx import export_xlsx
 from models.scorecards.queries import (
     EvaluationDetail,
     EvaluationRow,
@@ -42,10 +41,11 @@ from widgets.common.context import PageContext
 from widgets.scorecards.audit_view import AuditLogTable
 from widgets.scorecards.comparison import ComparisonWidget
 from widgets.scorecards.evidence import open_evidence
-from widgets.scorecards.pdf import write_pack, write_pdf
+from widgets.scorecards.exports import ExportActions
 from widgets.scorecards.run_dialog import RunEvaluationDialog
 from widgets.scorecards.scorecard_view import ScorecardView, read_only_item
 from widgets.scorecards.sensitivity_view import SensitivityWidget
+from widgets.scorecards.shared_store import shared_store
 from widgets.scorecards.template_editor import TemplateEditorDialog
 from widgets.scorecards.texts import number, veto_text
 
@@ -53,7 +53,7 @@ TABLES = {"scorecard_templates", "evaluations", "vendors", "vendor_metrics"}
 GRADE_COLOURS = {"A": "#d7f0dd", "B": "#e6f2ff", "C": "#fff3cd", "D": "#f8d7da"}
 
 
-class ScorecardsPage(QWidget):
+class ScorecardsPage(ExportActions, QWidget):
     """Everything procurement does with scorecards; writes emit ``data_changed``."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -318,9 +318,14 @@ class ScorecardsPage(QWidget):
             self.run_button.setEnabled(True)
             self.message.setText(self.tr("The evaluation failed: %1").replace("%1", str(error)))
 
-        self.context.runner.submit(
-            lambda progress: run_evaluation(db, tid, period, vendor_ids, user, progress=progress),
-            on_result=done, on_error=failed, key="scorecards.run")
+        store, policies, lock = shared_store(self.context)
+
+        def work(progress: Progress) -> object:
+            with lock:
+                return run_evaluation(db, tid, period, vendor_ids, user, progress=progress,
+                                      store=store, policies=policies)
+
+        self.context.runner.submit(work, on_result=done, on_error=failed, key="scorecards.run")
 
     def ask_mark_final(self) -> QMessageBox:
         """Ask before finalising every draft of the shown period (non-blocking box)."""
@@ -344,52 +349,6 @@ class ScorecardsPage(QWidget):
         self.message.setText(self.tr("%1 evaluations are final.").replace(
             "%1", str(len(evaluation_ids))))
         self.context.bus.data_changed.emit({"evaluations"})
-
-    def _ids(self) -> list[int]:
-        return [r.id for r in self.rows]
-
-    def _save_path(self, title: str, filter_text: str, suffix: str) -> Path | None:
-        name = f"{self.template.currentText().split(' (')[0]}-{self.period.currentText()}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, title, name, filter_text)
-        return Path(path) if path else None
-
-    def _on_export_xlsx(self) -> None:
-        path = self._save_path(self.tr("Export xlsx"), self.tr("Excel workbook (*.xlsx)"),
-                               ".xlsx")
-        if path:
-            self.export_xlsx_to(path)
-
-    def _on_export_pdf(self) -> None:
-        path = self._save_path(self.tr("Export PDF"), self.tr("PDF (*.pdf)"), ".pdf")
-        if path:
-            self.export_pdf_to(path)
-
-    def _on_export_pack(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the evaluation pack"))
-        if folder:
-            self.export_pack_to(Path(folder))
-
-    def _export(self, action: object, path: Path) -> Path | None:
-        if not self.rows:
-            self.message.setText(self.tr("Nothing to export: run an evaluation first."))
-            return None
-        try:
-            result: Path = action()  # type: ignore[operator]
-        except (OSError, ValueError) as exc:
-            self.message.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
-            return None
-        self.message.setText(self.tr("Saved %1").replace("%1", str(result)))
-        return result
-
-    def export_xlsx_to(self, path: Path) -> Path | None:
-        return self._export(lambda: export_xlsx(self.context.db, self._ids(), path), path)
-
-    def export_pdf_to(self, path: Path) -> Path | None:
-        return self._export(lambda: write_pdf(self.details(), path, self.context.user), path)
-
-    def export_pack_to(self, folder: Path) -> Path | None:
-        return self._export(lambda: write_pack(self.context.db, self._ids(), folder,
-                                               self.context.user), folder)
 
     def export_table(self, path: Path) -> Path:
         """The ranking as shown (for the main window's Export)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.scorecards.queries import list_evaluations
 from models.scorecards.vendors import vendor_overview, vendor_ticket_kpis
 from widgets.common.context import PageContext
+from widgets.scorecards.shared_store import shared_store
 from widgets.scorecards.texts import veto_text
 
 KPI_ROWS = (
@@ -161,8 +162,13 @@ class VendorOverviewWidget(QWidget):
         start = end - dt.timedelta(days=days)
         db = self.context.db
         self.kpi_note.setText(self.tr("Computing…"))
-        self.context.runner.submit(lambda _p: vendor_ticket_kpis(db, vid, start, end),
-                                   on_result=self._on_kpis, on_error=self._on_kpi_error,
+        store, policies, lock = shared_store(self.context)
+
+        def work(_progress: object) -> dict[str, Any] | None:
+            with lock:
+                return vendor_ticket_kpis(db, vid, start, end, store, policies)
+
+        self.context.runner.submit(work, on_result=self._on_kpis, on_error=self._on_kpi_error,
                                    key=f"vendors.kpis.{id(self)}")
 
     def _on_kpis(self, result: dict[str, Any] | None) -> None:

@@ -107,3 +107,23 @@ def test_ticket_filter_text_round_trip() -> None:
     assert parse_filter("") is None
     with pytest.raises(ValueError, match="unknown ticket filter"):
         parse_filter("colour=red")
+
+
+def test_a_run_reuses_the_store_the_dashboard_loaded(qtbot, context: PageContext,  # type: ignore[no-untyped-def]
+                                                      world: World) -> None:
+    from widgets.dashboard.store_holder import store_holder
+    from widgets.scorecards.shared_store import shared_store
+
+    holder = store_holder(context)
+    try:
+        assert shared_store(context)[0] is None
+        with qtbot.waitSignal(holder.loaded, timeout=20_000):
+            holder.ensure_loaded()
+        assert shared_store(context)[0] is holder.store
+        page = ScorecardsPage(context)
+        qtbot.addWidget(page)
+        page.run("2026Q3", list(world.vendors.values()))
+        qtbot.waitUntil(lambda: len(page.rows) == 3, timeout=20_000)
+        assert "Evaluated 3 vendors" in page.message.text()
+    finally:
+        holder.close()
