@@ -5,7 +5,8 @@ order) and parses it with numpy: no Python object per value. Text columns are
 dictionary-encoded (labels in order of first appearance). Missing times become
 :data:`NONE`. CSAT ratings are mapped to 0–100 here, with the scale of their import
 (or, undeclared, inferred per import batch as DESIGN.md says: all values in 1–5 → 1–5,
-in 0–10 → 0–10, else 0–100).
+in 0–10 → 0–10, else 0–100). On SQLite, reopen counts above 254 are read as 254 (the
+KPIs only ask "never" or "at least once").
 """
 
 from __future__ import annotations
@@ -37,18 +38,20 @@ _SQLITE_INT = {
     # deltas print shorter than instants; NONE marks a missing time
     "frt_us": f"coalesce(first_response_at - created_at, {NONE})",
     "res_us": f"coalesce(resolved_at - created_at, {NONE})",
-    # priority+1 (3 bits) | complaint | nps+1 (4 bits) | reopened+1
+    # priority+1 (3 bits) | complaint (1) | nps+1 (4) | reopened+1, capped at 255 (8)
+    # | vendor id+1 (23) | site id+1 (23): one value per ticket instead of seven
     "small": f"({PRIORITY_CASE} + 1) + 8 * coalesce(is_complaint, 0)"
     " + 16 * (coalesce(nps, -1) + 1)"
-    " + 256 * (min(coalesce(reopened_count, -1), 1000000000) + 1)",
-    "vs": "(coalesce(vendor_id, -1) + 1) + 2147483648 * (coalesce(site_id, -1) + 1)",
+    " + 256 * (min(coalesce(reopened_count, -1), 254) + 1)"
+    " + 65536 * (coalesce(vendor_id, -1) + 1)"
+    " + 549755813888 * (coalesce(site_id, -1) + 1)",
 }
 
 
 def load_columns(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
     """The tickets matching ``where`` (SQL condition + parameters; ``None`` = all)."""
     progress.update(0, None, "tickets")
-    if db.dialect == "sqlite":
+    if db.dialect == "sqlite" and _ids_fit_packing(db):
         cols = _load_sqlite(db, where, progress)
     else:
         cols = _load_rows(db, where, progress)
@@ -146,9 +149,6 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
         d = done[delta]
         cols[name] = np.where(d == NONE, NONE, cols["created"] + d)
     _unpack_small(cols, done["small"])
-    vs = done["vs"]
-    cols["vendor"] = (vs % 2147483648) - 1
-    cols["site"] = (vs // 2147483648) - 1
     for col in ("channel", "category", "agent"):
         s = done[col][0]
         parts = [] if s is None else s.split("\x1f")
@@ -183,7 +183,23 @@ def _unpack_small(cols: dict[str, Any], small: npt.NDArray[np.int64]) -> None:
     cols["complaint"] = ((small // 8) % 2).astype(bool)
     nps = ((small // 16) % 16) - 1
     cols["nps"] = np.where(nps >= 0, nps, np.nan).astype(np.float64)
-    cols["reopened"] = (small // 256) - 1
+    cols["reopened"] = ((small // 256) % 256) - 1
+    cols["vendor"] = ((small // 65536) % 8388608) - 1
+    cols["site"] = (small // 549755813888) - 1
+
+
+def _ids_fit_packing(db: Database) -> bool:
+    """Vendor and site ids below 2²³ − 1 fit the packed column (always, in practice)."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        top = conn.execute(
+            text(
+                "SELECT max(coalesce((SELECT max(id) FROM vendors), 0),"
+                " coalesce((SELECT max(id) FROM sites), 0))"
+            )
+        ).scalar_one()
+    return int(top) < 8_388_607
 
 
 # -- PostgreSQL (and any other dialect) ----------------------------------------------------
@@ -195,6 +211,8 @@ def _load_rows(db: Database, where: Where, progress: Progress) -> dict[str, Any]
     cond, params = where if where else ("1 = 1", {})
 
     def us(col: str) -> str:
+        if db.dialect == "sqlite":  # already integer microseconds
+            return f"coalesce({col}, {NONE})"
         return f"coalesce((extract(epoch from {col}) * 1000000)::bigint, {NONE})"
 
     sql = (
