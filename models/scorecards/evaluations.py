@@ -257,11 +257,12 @@ def set_rating(db: Database, evaluation_id: int, criterion_id: int, evaluator: s
             e = _draft(s, evaluation_id)
             t = s.get(ScorecardTemplate, e.template_id)
             assert t is not None
-            if criterion_id not in {c.id for c in t.criteria if c.source == "manual"}:
+            manual = {c.id: c.name for c in t.criteria if c.source == "manual"}
+            if criterion_id not in manual:
                 raise ValueError("only manual criteria take ratings")
             current = next((r for r in e.ratings if r.criterion_id == criterion_id
                             and r.evaluator == evaluator.strip()), None)
-            fld = f"rating {evaluator.strip()} / criterion {criterion_id}"
+            fld = f"rating {evaluator.strip()} / {manual[criterion_id]}"
             audit(s, user, "rate", e.id, fld, current.rating if current else None, rating)
             if current is not None:
                 audit(s, user, "rate", e.id, f"comment {evaluator.strip()}",

@@ -88,7 +88,7 @@ def test_scores_vetoes_ranks_and_ratings(db: Database, world: World) -> None:
 
     log = audit_log(db, evaluation_ids=[ids["A"]])
     fields = {(r.user, r.field, r.old, r.new) for r in log}
-    assert ("Wang", f"rating Wang / criterion {crit}", None, "80") in fields
+    assert ("Wang", "rating Wang / Attitude", None, "80") in fields
     assert ("lead", "status", "draft", "final") in fields
     assert ("lead", "serious_breach", "false", "true") in fields
     assert any(r.field == "grade" and r.new == "B" for r in log)

@@ -90,6 +90,8 @@ def test_comparison_and_sensitivity_views(qtbot, context: PageContext, world: Wo
     assert sorted(on_time) == ["25.0", "50.0", "75.0"]
     assert table.item(0, 0).font().bold()  # 50 points apart
     assert len(page.comparison.radar.series) == 3
+    xs, ys = page.comparison.radar.series[0].getData()
+    assert len(xs) == 5 and xs[0] == xs[-1] and ys[0] == ys[-1]  # 4 spokes, closed
 
     page.tabs.setCurrentWidget(page.sensitivity)
     sens = page.sensitivity
