@@ -116,6 +116,9 @@ class ScorecardsPage(ExportActions, QWidget):
         pick = QHBoxLayout()
         pick.addWidget(QLabel(self.tr("Vendor")))
         pick.addWidget(self.scorecard_vendor, 1)
+        self.open_vendor_button = QPushButton(self.tr("Open vendor"))
+        self.open_vendor_button.clicked.connect(self._on_open_vendor_button_clicked)
+        pick.addWidget(self.open_vendor_button)
         cl.addLayout(pick)
         cl.addWidget(self.scorecard)
         self.comparison = ComparisonWidget(lambda i: evaluation_detail(context.db, i))
@@ -258,6 +261,13 @@ class ScorecardsPage(ExportActions, QWidget):
 
     def _on_ranking_cell_double_clicked(self, row: int, _col: int) -> None:
         self.show_evaluation(int(self.ranking.item(row, 0).data(Qt.ItemDataRole.UserRole)))
+
+    def _on_open_vendor_button_clicked(self) -> None:
+        """Show the vendor on the Vendors page (built on demand by the main window)."""
+        detail = self.scorecard.detail
+        if detail is not None:
+            self.context.bus.open_page.emit("vendors")
+            self.context.bus.open_vendor.emit(detail.evaluation.vendor_id)
 
     def _on_scorecard_evidence_requested(self, criterion_id: int) -> None:
         detail = self.scorecard.detail

@@ -129,3 +129,16 @@ def test_a_run_reuses_the_store_the_dashboard_loaded(qtbot, context: PageContext
         assert "Evaluated 3 vendors" in page.message.text()
     finally:
         holder.close()
+
+
+def test_open_vendor_asks_for_the_vendors_page_then_the_vendor(qtbot, context: PageContext,  # type: ignore[no-untyped-def]
+                                                               world: World) -> None:
+    run_evaluation(context.db, world.template_id, "2026Q3", [world.vendors["B"]], "lead", now=NOW)
+    page = ScorecardsPage(context)
+    qtbot.addWidget(page)
+    page.show_evaluation(page.rows[0].id)
+    seen: list[object] = []
+    context.bus.open_page.connect(seen.append)
+    context.bus.open_vendor.connect(seen.append)
+    page.open_vendor_button.click()
+    assert seen == ["vendors", world.vendors["B"]]
