@@ -85,3 +85,10 @@ def test_period_headings_over_numbers() -> None:
     assert table.header_row == 1
     assert table.headers == ["供应商", "2023", "2024", "2025-01-01"]
     assert table.row_numbers == [2, 3]
+
+
+def test_rows_of_zeros_are_values() -> None:
+    table = detect_table([["a", "b"], [0.0, False], ["", None], [1.0, ""]])
+    assert table is not None
+    assert table.row_numbers == [2, 4]
+    assert table.columns == [[0.0, 1.0], [False, ""]]
