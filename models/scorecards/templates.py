@@ -130,6 +130,8 @@ def validate(spec: TemplateSpec) -> list[str]:
         problems.append("grade bands must start at 0")
     if len(set(mins)) != len(mins):
         problems.append("two grade bands share a minimum")
+    if any(not str(b.get("grade", "")).strip() for b in spec.grade_bands):
+        problems.append("every grade band needs a grade")
     for rule in spec.veto_rules:
         if rule.get("kind") not in VETO_KINDS:
             problems.append(f"unknown veto rule {rule.get('kind')!r}")

@@ -829,6 +829,14 @@
       <translation>等级分档</translation>
     </message>
     <message>
+      <source>Add band</source>
+      <translation>添加等级</translation>
+    </message>
+    <message>
+      <source>Remove band</source>
+      <translation>删除等级</translation>
+    </message>
+    <message>
       <source>Veto rules (grade D whatever the total)</source>
       <translation>一票否决规则（无论总分均为 D 级）</translation>
     </message>

@@ -156,7 +156,17 @@ class TemplateEditorDialog(QDialog):
         self.veto_box = self._veto_group(spec)
         lower = QHBoxLayout()
         bands_box = QGroupBox(self.tr("Grade bands"))
-        QVBoxLayout(bands_box).addWidget(self.bands)
+        bl = QVBoxLayout(bands_box)
+        bl.addWidget(self.bands)
+        band_buttons = QHBoxLayout()
+        add_band = QPushButton(self.tr("Add band"))
+        remove_band = QPushButton(self.tr("Remove band"))
+        add_band.clicked.connect(self._on_add_band_clicked)
+        remove_band.clicked.connect(self._on_remove_band_clicked)
+        band_buttons.addWidget(add_band)
+        band_buttons.addWidget(remove_band)
+        band_buttons.addStretch(1)
+        bl.addLayout(band_buttons)
         lower.addWidget(bands_box, 1)
         lower.addWidget(self.veto_box, 1)
 
@@ -203,6 +213,16 @@ class TemplateEditorDialog(QDialog):
         form.addRow(self.veto_metric, metric_row)
         form.addRow(self.veto_serious)
         return box
+
+    def _on_add_band_clicked(self) -> None:
+        r = self.bands.rowCount()
+        self.bands.insertRow(r)
+        for col, text in enumerate(("", "0", "")):
+            self.bands.setItem(r, col, QTableWidgetItem(text))
+
+    def _on_remove_band_clicked(self) -> None:
+        for r in sorted({i.row() for i in self.bands.selectedIndexes()}, reverse=True):
+            self.bands.removeRow(r)
 
     def add_criterion(self, c: CriterionDraft) -> None:
         self.table.blockSignals(True)

@@ -136,3 +136,18 @@ def test_an_old_period_is_not_vetoed_for_a_licence_that_expired_later(db: Databa
     rows = {r.period_label: r for r in list_evaluations(db, world.template_id, vendor_id=c)}
     assert rows["2026Q1"].veto_reason is None
     assert rows["2026Q3"].veto_reason == "qualification_expired:business_licence:2026-08-31"
+
+
+def test_validation_names_every_problem(db: Database, world: World) -> None:
+    from dataclasses import replace
+
+    from models.scorecards.templates import validate
+
+    spec = load_template(db, world.template_id)
+    bad = replace(spec, grade_bands=({"grade": "", "min": 0}, {"grade": "A", "min": 0}),
+                  criteria=(replace(spec.criteria[0], worst=5, best=5),))
+    problems = validate(bad)
+    assert "weights sum to 40, not 100" in problems
+    assert "every grade band needs a grade" in problems
+    assert "two grade bands share a minimum" in problems
+    assert "On-time: linear needs different worst and best values" in problems
