@@ -43,6 +43,14 @@ Functions
 - ``what_if(store, current, edited, as_of) -> tuple[WhatIfRow, ...]``
 - ``list_alerts(db, store, as_of, policies, targets, filt=None, include_acknowledged=False)
   -> list[Alert]``; ``acknowledge(db, key, user, note=None)``
+- other analysis views (``models.kpi.analysis``): ``compare(store, pilot, control, kpi,
+  as_of, policies) -> TestResult`` (two-proportion z / Mann–Whitney U),
+  ``impact_urgency(store, filt) -> tuple[QuadrantRow, ...]``, ``agents_needed(calls_per_hour,
+  aht_s, target_s=30, target_share=0.8)`` (Erlang C)
+- alerts' traffic light: ``models.kpi.alerts.target_status(value, target)`` → met/near/missed
+
+Caching: the store caches SLA evaluations per policy set, outcome codes per ``as_of``,
+selections per filter and sort orders; give all charts of one refresh the same ``as_of``.
 """
 
 from __future__ import annotations
