@@ -491,6 +491,10 @@
       <translation>响应 SLA 待定</translation>
     </message>
     <message>
+      <source>Reopen rate</source>
+      <translation>重开率</translation>
+    </message>
+    <message>
       <source>min</source>
       <translation>分钟</translation>
     </message>

@@ -31,6 +31,7 @@ TITLES: dict[str, str] = {
     "overdue_complaints": QT_TRANSLATE_NOOP("KpiLabels", "Overdue complaints"),
     "repeat_complaints": QT_TRANSLATE_NOOP("KpiLabels", "Repeat complaints"),
     "response_sla_pending": QT_TRANSLATE_NOOP("KpiLabels", "Response SLA pending"),
+    "reopen_rate_pct": QT_TRANSLATE_NOOP("KpiLabels", "Reopen rate"),
 }
 
 UNITS: dict[str, str] = {
@@ -123,6 +124,7 @@ def higher_is_better(key: str) -> bool:
     return key not in (
         "frt_median_min", "frt_p90_min", "resolution_median_h", "resolution_p90_h",
         "complaint_rate_pct", "overdue_complaints", "repeat_complaints", "response_sla_pending",
+        "reopen_rate_pct",
     )
 
 

@@ -95,6 +95,8 @@ class CalendarsTab(QWidget):
         self.days.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Name")])
         self.days.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.days.verticalHeader().hide()
+        self.days.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.days.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.add_day = QPushButton(self.tr("Add day"))
         self.remove_day = QPushButton(self.tr("Remove day"))

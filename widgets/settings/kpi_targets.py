@@ -48,6 +48,8 @@ class KpiTargetsTab(QWidget):
         ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("Add target"))
         self.remove_button = QPushButton(self.tr("Remove target"))

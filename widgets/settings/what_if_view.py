@@ -63,8 +63,9 @@ class WhatIfView(QWidget):
         ])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
@@ -113,7 +114,8 @@ class WhatIfView(QWidget):
         for r, row in enumerate(rows):
             cells = [
                 QTableWidgetItem(scopes.get(row.scope, row.scope)),
-                QTableWidgetItem(row.label if row.scope != "all" else self.tr("All tickets")),
+                QTableWidgetItem(self.tr("All tickets") if row.scope == "all"
+                                 else row.label or self.tr("(none)")),
                 QTableWidgetItem(_rate(row.response_current)),
                 QTableWidgetItem(_rate(row.response_edited)),
                 _delta(row.response_delta_pct),
