@@ -52,11 +52,34 @@ def load_columns(db: Database, where: Where, progress: Progress) -> dict[str, An
     """The tickets matching ``where`` (SQL condition + parameters; ``None`` = all)."""
     progress.update(0, None, "tickets")
     if db.dialect == "sqlite" and _ids_fit_packing(db):
-        cols = _load_sqlite(db, where, progress)
+        # the columns come from several connections: bound them by the last id now, so
+        # rows inserted meanwhile cannot shift one column against another; a deletion
+        # meanwhile shows as unequal lengths, and the read is repeated
+        for _ in range(3):
+            bound = _max_id(db)
+            cond, params = where if where else ("1 = 1", {})
+            bounded = (f"({cond}) AND id <= :_kpi_bound", {**params, "_kpi_bound": bound})
+            cols = _load_sqlite(db, bounded, progress)
+            if _consistent(cols):
+                break
+        else:
+            cols = _load_rows(db, where, progress)  # one connection, one snapshot
     else:
         cols = _load_rows(db, where, progress)
     progress.check()
     return cols
+
+
+def _max_id(db: Database) -> int:
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM tickets")).scalar_one())
+
+
+def _consistent(cols: dict[str, Any]) -> bool:
+    n = cols["id"].size
+    return all(v.size == n for v in cols.values() if isinstance(v, np.ndarray))
 
 
 # -- SQLite ------------------------------------------------------------------------------
