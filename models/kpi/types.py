@@ -233,8 +233,9 @@ class ControlChart:
     centre p̄, limits p̄ ± 3·sqrt(p̄(1−p̄)/nᵢ) clipped to [0, 100] on the percent scale).
     ``starts``/``ends`` are bucket bounds in local time (as aware datetimes).
     ``values`` are NaN for buckets without data; ``n`` is the sample size per bucket.
-    ``beyond_limits``: the point lies outside [lcl, ucl]; ``run_of_8``: the point ends
-    (or continues) a run of 8 or more consecutive points on one side of the centre.
+    ``beyond_limits``: the point lies outside [lcl, ucl]; ``run_of_8``: the point belongs
+    to a run of 8 or more consecutive points strictly on one side of the centre (empty
+    buckets are skipped). Trend keys: see ``models.kpi.trend.TREND_KEYS``.
     """
 
     kpi_key: str
