@@ -188,7 +188,10 @@ def main() -> int:
             f" tickets): median {statistics.median(times) * 1000:.0f} ms wall,"
             f" {statistics.median(cpu) * 1000:.0f} ms CPU"
         )
-    print(f"RSS after compute: {rss_mb():.0f} MB")
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"RSS after compute: {rss_mb():.0f} MB (peak {peak:.0f} MB)")
     print(f"machine load average while measuring: {os.getloadavg()}")
     db.dispose()
     return 0
