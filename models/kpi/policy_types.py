@@ -66,6 +66,14 @@ class CalendarSpec:
     days: tuple[CalendarDaySpec, ...] = ()
     id: int | None = None
 
+    def __post_init__(self) -> None:
+        # stay hashable (the engine caches per calendar) even when given lists
+        hours = tuple(
+            (int(wd), tuple((str(a), str(b)) for a, b in iv)) for wd, iv in self.working_hours
+        )
+        object.__setattr__(self, "working_hours", hours)
+        object.__setattr__(self, "days", tuple(self.days))
+
     def hours_for(self, iso_weekday: int) -> tuple[tuple[str, str], ...]:
         for wd, intervals in self.working_hours:
             if wd == iso_weekday:
@@ -85,6 +93,10 @@ class PolicySet:
     policies: tuple[SlaPolicySpec, ...]
     calendars: tuple[CalendarSpec, ...] = ()
     timezone: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "policies", tuple(self.policies))
+        object.__setattr__(self, "calendars", tuple(self.calendars))
 
     def calendar(self, calendar_id: int | None) -> CalendarSpec | None:
         for c in self.calendars:
