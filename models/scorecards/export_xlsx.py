@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -48,6 +51,14 @@ def put(ws: Worksheet, row: int, col: int, value: Any) -> Cell:
     return cell
 
 
+def put_formula(ws: Worksheet, row: int, col: int, formula: str) -> Cell:
+    """Write one of this module's own formulas (``=...``), never text from outside."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = formula
+    cell.data_type = "f"
+    return cell
+
+
 def load_details(db: Database, evaluation_ids: Sequence[int]) -> list[EvaluationDetail]:
     """The evaluations to export; raises ``ValueError`` when they mix template versions
     or the list is empty."""
@@ -73,7 +84,9 @@ def _bands_sheet(wb: Workbook, bands: Sequence[dict[str, Any]]) -> str:
     return f"Bands!$A$2:$A${last},Bands!$B$2:$B${last}"
 
 
-def _scorecard_sheet(ws: Worksheet, details: Sequence[EvaluationDetail], lookup: str) -> None:
+def _scorecard_sheet(ws: Worksheet, details: Sequence[EvaluationDetail],
+                     lookup: str) -> dict[str, float | str]:
+    """Fill the Scorecard sheet; returns the values its formula cells evaluate to."""
     first = details[0]
     crit = first.criteria
     n = len(crit)
@@ -97,6 +110,7 @@ def _scorecard_sheet(ws: Worksheet, details: Sequence[EvaluationDetail], lookup:
     weights = f"${lo}${WEIGHT_ROW}:${hi}${WEIGHT_ROW}"
     mins, grades = lookup.split(",")
     veto_grade = lowest_grade(first.grade_bands)
+    cached: dict[str, float | str] = {}
     for r, d in enumerate(details, start=FIRST_VENDOR_ROW):
         e = d.evaluation
         put(ws, r, 1, e.vendor_code)
@@ -107,7 +121,7 @@ def _scorecard_sheet(ws: Worksheet, details: Sequence[EvaluationDetail], lookup:
                 put(ws, r, FIRST_SCORE_COL + i, round(float(c.score), 6))
         scores = f"{lo}{r}:{hi}{r}"
         total = f"{get_column_letter(total_col)}{r}"
-        put(ws, r, total_col, f'=IF(SUMPRODUCT({weights},--({scores}<>""))=0,"",'
+        put_formula(ws, r, total_col, f'=IF(SUMPRODUCT({weights},--({scores}<>""))=0,"",'
                               f'SUMPRODUCT({weights},{scores})/'
                               f'SUMPRODUCT({weights},--({scores}<>"")))').number_format = "0.00"
         put(ws, r, computed_col, e.total).number_format = "0.00"
@@ -115,9 +129,11 @@ def _scorecard_sheet(ws: Worksheet, details: Sequence[EvaluationDetail], lookup:
         put(ws, r, incomplete_col, bool(e.incomplete))
         veto = f"{get_column_letter(veto_col)}{r}"
         inc = f"{get_column_letter(incomplete_col)}{r}"
-        put(ws, r, grade_col, f'=IF(LEN({veto})>0,"{veto_grade}",IF({inc},"",'
+        put_formula(ws, r, grade_col, f'=IF(LEN({veto})>0,"{veto_grade}",IF({inc},"",'
                               f'LOOKUP(ROUND({total},2),{mins},{grades})))')
         put(ws, r, engine_grade_col, e.grade or "")
+        cached[total] = e.total if e.total is not None else ""
+        cached[f"{get_column_letter(grade_col)}{r}"] = e.grade or ""
         put(ws, r, rank_col, e.rank)
     ws.column_dimensions["B"].width = 20
     ws.column_dimensions["C"].width = 34
@@ -136,6 +152,7 @@ def _scorecard_sheet(ws: Worksheet, details: Sequence[EvaluationDetail], lookup:
                                    min_row=HEADER_ROW, max_row=HEADER_ROW))
     chart.height, chart.width = 10, 16
     ws.add_chart(chart, f"A{last_row + 3}")
+    return cached
 
 
 def _criteria_sheet(wb: Workbook, details: Sequence[EvaluationDetail]) -> None:
@@ -203,12 +220,50 @@ def export_xlsx(db: Database, evaluation_ids: Sequence[int], path: Path) -> Path
     assert ws is not None
     ws.title = "Scorecard"
     lookup = _bands_sheet(wb, details[0].grade_bands)
-    _scorecard_sheet(ws, details, lookup)
+    cached = _scorecard_sheet(ws, details, lookup)
     _criteria_sheet(wb, details)
     _evidence_sheet(wb, details)
     _ratings_sheet(wb, details)
     wb.save(path)
+    write_cached_values(path, "xl/worksheets/sheet1.xml", cached)
     return path
+
+
+def write_cached_values(path: Path, member: str, values: dict[str, float | str]) -> None:
+    """Store the engine's results as the cached values of formula cells.
+
+    openpyxl writes formulas without results, so a viewer that does not recalculate
+    (previews, ``data_only`` readers) would show nothing. Excel still recalculates on
+    open (``fullCalcOnLoad``); the export test checks that the formulas, evaluated from
+    the cells, give these same numbers.
+    """
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    out: list[tuple[zipfile.ZipInfo, bytes]] = []
+    for info, data in entries:
+        if info.filename == member:
+            xml = data.decode("utf-8")
+            for ref, value in values.items():
+                xml = _cache_cell(xml, ref, value)
+            data = xml.encode("utf-8")
+        out.append((info, data))
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in out:
+            z.writestr(info, data)
+    tmp.replace(path)
+
+
+def _cache_cell(xml: str, ref: str, value: float | str) -> str:
+    """``xml`` with the formula cell ``ref`` given the cached result ``value``."""
+    pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/>', re.S)
+
+    def repl(m: re.Match[str]) -> str:
+        if isinstance(value, str):
+            return f'<c r="{ref}"{m[1]} t="str"><f>{m[2]}</f><v>{xml_escape(value)}</v>'
+        return f'<c r="{ref}"{m[1]}><f>{m[2]}</f><v>{float(value)!r}</v>'
+
+    return pattern.sub(repl, xml, count=1)
 
 
 def sha256_file(path: Path) -> str:

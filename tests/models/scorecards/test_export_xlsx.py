@@ -46,6 +46,8 @@ def test_formulas_recompute_to_the_engine_total(db: Database, tmp_path: Path) ->
     checked = 0
     for r in range(5, 5 + len(ids)):
         formula = ws.cell(r, total_col).value
+        assert ws.cell(r, total_col).data_type == "f"  # a live formula, not text
+        assert ws.cell(r, grade_col).data_type == "f"
         assert isinstance(formula, str) and formula.startswith("=")
         refs = re.findall(r"SUMPRODUCT\((\$D\$3:\$G\$3),([A-Z]+\d+:[A-Z]+\d+)\)", formula)
         assert refs == [("$D$3:$G$3", f"D{r}:G{r}")]
@@ -58,6 +60,13 @@ def test_formulas_recompute_to_the_engine_total(db: Database, tmp_path: Path) ->
         assert "LOOKUP(ROUND(" in grade and "Bands!$A$2:$A$5" in grade
         checked += 1
     assert checked == 3
+    # The engine's results are stored as the formulas' cached values.
+    cached = load_workbook(path, data_only=True)["Scorecard"]
+    for r in range(5, 5 + len(ids)):
+        assert cached.cell(r, total_col).value == pytest.approx(ws.cell(r, computed_col).value)
+        assert (cached.cell(r, grade_col).value or "") == (
+            ws.cell(r, header.index("Computed grade") + 1).value or "")
+    assert {cached.cell(r, grade_col).value for r in range(5, 8)} >= {"D"}
     # The formula-looking vendor name and comment are text cells, not formulas.
     name_cells = [ws.cell(r, 3) for r in range(5, 8) if ws.cell(r, 1).value == "A"]
     assert name_cells[0].value == EVIL and name_cells[0].data_type == "s"
