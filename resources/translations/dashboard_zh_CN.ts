@@ -251,6 +251,10 @@
       <translation>无法计算：%1</translation>
     </message>
     <message>
+      <source>Loading tickets… %1 %</source>
+      <translation>正在载入工单… %1 %</translation>
+    </message>
+    <message>
       <source>Could not load the tickets: %1</source>
       <translation>无法载入工单：%1</translation>
     </message>

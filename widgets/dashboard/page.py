@@ -103,6 +103,7 @@ class DashboardPage(QWidget):
         self.holder.loaded.connect(self._on_holder_loaded)
         self.holder.refreshed.connect(self._on_holder_refreshed)
         self.holder.failed.connect(self._on_holder_failed)
+        self.holder.load_progress.connect(self._on_holder_load_progress)
         if self.holder.ready:
             self._on_holder_loaded()
         else:
@@ -334,6 +335,11 @@ class DashboardPage(QWidget):
             self.recompute()  # alerts follow once the new figures are shown
         else:
             self.refresh_alerts()  # e.g. an acknowledgement
+
+    def _on_holder_load_progress(self, done: int, total: object) -> None:
+        if self.data is None and isinstance(total, int) and total > 0:
+            self.status.setText(self.tr("Loading tickets… %1 %").replace(
+                "%1", str(min(100, 100 * done // total))))
 
     def _on_holder_failed(self, message: str) -> None:
         self.status.setText(self.tr("Could not load the tickets: %1").replace("%1", message))

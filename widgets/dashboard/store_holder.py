@@ -4,9 +4,10 @@
 together with the SLA policies, KPI targets and filter choices read alongside it. It loads
 them once off the GUI thread (``load_store``), refreshes them incrementally
 (``store.refresh(db)``) when the bus says tickets or settings changed, and — while
-:meth:`start_watching` is on — polls :class:`models.change_watch.ChangeWatcher` on a
-worker every couple of seconds, so a change by another process reaches every page within
-a few seconds without blocking the window.
+:meth:`start_watching` is on — polls :class:`models.change_watch.ChangeWatcher` every
+couple of seconds, so a change by another process reaches every page within a few
+seconds without blocking the window. Polls and refreshes run on the holder's own upkeep
+thread (:mod:`widgets.dashboard.background`), so they never wait behind recomputations.
 
 Workers that read the store hold :attr:`StoreHolder.lock` (``with holder.lock:``), a
 readers–writer lock: any number of computations read at once, and the refresh waits for
@@ -37,6 +38,7 @@ from models.kpi.api import (
 from models.progress import Progress
 from models.queries.listings import list_sites, list_vendors
 from widgets.common.context import PageContext
+from widgets.dashboard.background import UpkeepThread
 
 WATCH_INTERVAL_MS = 2000
 RELOAD_TABLES = {
@@ -119,6 +121,7 @@ class StoreHolder(QObject):
     loaded = Signal()  # first load done
     refreshed = Signal(bool)  # after a refresh: whether tickets changed
     failed = Signal(str)
+    load_progress = Signal(int, object)  # rows read so far, total (None when unknown)
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context.bus)
@@ -134,6 +137,7 @@ class StoreHolder(QObject):
         self._refreshing = False
         self._watcher: ChangeWatcher | None = None
         self._watching = False
+        self._upkeep = UpkeepThread(self)  # polls and refreshes never queue behind charts
         self._timer = QTimer(self)
         self._timer.setInterval(WATCH_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -156,7 +160,9 @@ class StoreHolder(QObject):
             return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store))
 
         self.context.runner.submit(
-            work, on_result=self._on_loaded, on_error=self._on_error, key=f"store-load-{id(self)}"
+            work, on_result=self._on_loaded, on_error=self._on_error,
+            on_progress=lambda done, total, _stage: self.load_progress.emit(done, total),
+            key=f"store-load-{id(self)}",
         )
 
     def _on_loaded(self, result: _Loaded) -> None:
@@ -183,16 +189,15 @@ class StoreHolder(QObject):
         self._refreshing, self._refresh_again = True, False
         db, store, lock = self.context.db, self.store, self.lock
 
-        def work(progress: Progress) -> _Loaded:
-            with lock.writing():
-                changed = bool(store.refresh(db, progress))
-            return _Loaded(store, load_policy_set(db), load_targets(db),
-                           read_choices(db, store) if changed else self.choices, changed)
+        choices = self.choices
 
-        self.context.runner.submit(
-            work, on_result=self._on_refreshed, on_error=self._on_error,
-            key=f"store-refresh-{id(self)}",
-        )
+        def work() -> _Loaded:
+            with lock.writing():
+                changed = bool(store.refresh(db))
+            return _Loaded(store, load_policy_set(db), load_targets(db),
+                           read_choices(db, store) if changed else choices, changed)
+
+        self._upkeep.run(work, self._on_refreshed, self._on_error)
 
     def _on_refreshed(self, result: _Loaded) -> None:
         self._refreshing = False
@@ -227,11 +232,8 @@ class StoreHolder(QObject):
         if self._watching or self._watcher is None:
             return
         self._watching = True
-        watcher = self._watcher
-        self.context.runner.submit(
-            lambda _p: watcher.changed(), on_result=self._on_watch_result,
-            on_error=lambda _e: self._on_watch_result(False), key=f"store-watch-{id(self)}",
-        )
+        self._upkeep.run(self._watcher.changed, self._on_watch_result,
+                         lambda _e: self._on_watch_result(False))
 
     def _on_watch_result(self, changed: bool) -> None:
         self._watching = False
@@ -239,8 +241,9 @@ class StoreHolder(QObject):
             self.context.bus.data_changed.emit(set(EXTERNAL_CHANGE))
 
     def close(self) -> None:
-        """Stop polling and release the watcher's connection."""
+        """Stop polling, drop pending upkeep and release the watcher's connection."""
         self._timer.stop()
+        self._upkeep.shutdown()
         if self._watcher is not None:
             self._watcher.close()
 
