@@ -8,6 +8,7 @@ another database is opened.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from app.tasks import QtTaskRunner
 from models.db import Database
 from resources import resource_path
 from widgets.common.context import DataBus, PageContext
+from widgets.reports.report_dialog import ReportDialog
 
 ALL_TABLES = {
     "tickets",
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export…"), self.export_current_page, QKeySequence.StandardKey.SaveAs
         )
+        self.report_action = self._action(self.tr("Period &report…"), self.show_period_report)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.refresh_action = self._action(
@@ -149,7 +152,9 @@ class MainWindow(QMainWindow):
         self.about_qt_action = self._action(self.tr("About &Qt"), QMessageBox.aboutQt)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addActions([self.import_action, self.open_db_action, self.export_action])
+        file_menu.addActions(
+            [self.import_action, self.open_db_action, self.export_action, self.report_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -270,6 +275,18 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Export"), str(exc))
             return
         self.status.showMessage(self.tr("Exported to %1").replace("%1", str(written)), 8000)
+
+    def show_period_report(self) -> ReportDialog:
+        """Open the Period report dialog (the report is written off the GUI thread)."""
+        from app.report_pdf import make_period_report
+
+        dialog = ReportDialog(self.runner, partial(make_period_report, self.db), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.report_written.connect(
+            lambda p: self.status.showMessage(self.tr("Wrote %1").replace("%1", str(p)), 8000)
+        )
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

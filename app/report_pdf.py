@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,13 +25,17 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from models.db import Database
 from models.reports.period_report import PeriodReport
 from models.reports.report_xlsx import write_report_xlsx
 from widgets.reports.report_html import report_document, title_of
 from widgets.reports.texts import report_texts
 
-FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans", "Source Han Sans SC", "WenQuanYi Micro Hei",
-                 "Microsoft YaHei", "PingFang SC"]
+# Latin text first in a Latin font: with an English locale Qt's PDF writer loses the
+# digits of Noto Sans CJK from the text layer (pdftotext, search and copy get nothing).
+LATIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial"]
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                "Microsoft YaHei", "PingFang SC"]
 RESOLUTION = 300  # dots per inch of the PDF's drawing space
 MARGINS_MM = QMarginsF(15, 15, 15, 18)
 SUFFIXES = (".pdf", ".xlsx")
@@ -55,9 +59,12 @@ def ensure_gui_application() -> None:
 
 
 def report_font(point_size: float = 9) -> QFont:
-    """The report font: Noto Sans CJK SC first (Chinese), then Latin fallbacks."""
+    """The report font: Noto Sans CJK SC first for a Chinese locale, else a Latin font
+    first with Noto Sans CJK SC as the fallback for Chinese names."""
     installed = set(QFontDatabase.families())
-    families = [f for f in FONT_FAMILIES if f in installed] or FONT_FAMILIES
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    order = CJK_FAMILIES + LATIN_FAMILIES if chinese else LATIN_FAMILIES + CJK_FAMILIES
+    families = [f for f in order if f in installed] or order
     font = QFont()
     font.setFamilies(families)
     font.setPointSizeF(point_size)
@@ -72,6 +79,8 @@ def write_pdf(report: PeriodReport, path: Path) -> int:
     """
     texts = report_texts()
     title = title_of(report, lambda s: texts.get(s, s))
+    with path.open("wb"):  # a clear OSError now, rather than a Qt warning later
+        pass
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, MARGINS_MM,
@@ -127,3 +136,16 @@ def write_report_file(report: PeriodReport, path: Path) -> tuple[int, str]:
     if suffix == ".xlsx":
         return write_report_xlsx(report, path, report_texts()), "sheets"
     raise ValueError(f"cannot write a report to {path.name}: use .pdf or .xlsx")
+
+
+def make_period_report(db: Database, period: str, tz: str | None, path: Path) -> Path:
+    """Build the report of ``period`` on ``db`` and write it to ``path`` (by suffix).
+
+    What the Period report dialog runs in a worker thread (bound to the open database).
+    Raises ``PeriodError`` (``ValueError``) for a bad period or zone, ``OSError`` when
+    the file can't be written.
+    """
+    from models.reports.period_report import build_period_report
+
+    write_report_file(build_period_report(db, period, tz), path)
+    return path

@@ -97,6 +97,10 @@
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+      <source>Period &amp;report…</source>
+      <translation>周期报告(&amp;R)…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
@@ -163,6 +167,10 @@
     <message>
       <source>Exported to %1</source>
       <translation>已导出到 %1</translation>
+    </message>
+    <message>
+      <source>Wrote %1</source>
+      <translation>已写入 %1</translation>
     </message>
     <message>
       <source>About ServiceLens</source>

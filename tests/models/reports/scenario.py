@@ -16,6 +16,7 @@ OCT = dt.datetime(2026, 10, 1, tzinfo=UTC)
 NOV = dt.datetime(2026, 11, 1, tzinfo=UTC)
 SEP = dt.datetime(2026, 9, 1, tzinfo=UTC)
 FORMULA = "=cmd|' /C calc'!A0"
+NOISE = "噪音扰民 / Noise"  # Chinese text: the PDF must embed a CJK font
 
 
 def day(month: int, d: int, hour: int = 0) -> dt.datetime:
@@ -32,11 +33,11 @@ def build(db: Database) -> dict[str, int]:
         dict(priority="P2", created_at=day(10, 5, 2), frt=90 * M, res=10 * H, vendor_id=v1,
              is_complaint=True, customer="C1", category=FORMULA),
         dict(priority="P3", created_at=day(10, 6, 3), is_complaint=True, customer="C2",
-             category="Noise", vendor_id=v2, external_id="EXT-OVERDUE"),
+             category=NOISE, vendor_id=v2, external_id="EXT-OVERDUE"),
         dict(priority="P1", created_at=day(10, 7, 9), frt=10 * M, res=3 * H, csat=4.0,
              vendor_id=v2, site_id=s1),
         dict(priority="P3", created_at=day(10, 20, 9), frt=5 * M, res=2 * H,
-             is_complaint=True, customer="C3", category="Noise"),
+             is_complaint=True, customer="C3", category=NOISE),
         # September
         dict(priority="P2", created_at=day(9, 10, 9), frt=30 * M, res=2 * H),
         dict(priority="P2", created_at=day(9, 11, 9), frt=2 * H, res=3 * H),

@@ -18,7 +18,7 @@ from models.kpi.api import (
 )
 from models.reports.period import Period, PeriodError, parse_period
 from models.reports.period_report import KPI_ROWS, build_period_report
-from tests.models.reports.scenario import FORMULA, NOV, OCT, SEP, build
+from tests.models.reports.scenario import FORMULA, NOISE, NOV, OCT, SEP, build
 
 UTC = dt.UTC
 
@@ -109,7 +109,7 @@ def _check_against_engine(db: Database) -> None:
     created = dt.datetime(2026, 10, 6, 3, tzinfo=UTC)
     assert report.overdue[0].age_h == pytest.approx((NOV - created).total_seconds() / 3600)
     assert [(r.category, r.count, r.vital) for r in report.pareto] == [
-        ("Noise", 2, True), (FORMULA, 1, True)]
+        (NOISE, 2, True), (FORMULA, 1, True)]
     assert [p.priority for p in report.by_priority] == ["P1", "P2", "P3", "P4"]
     p2 = report.by_priority[1]
     assert (p2.volume, p2.response_sla.met, p2.response_sla.breached) == (2, 1, 1)
