@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from models.kpi import sla
 from models.kpi.filtering import select, subset_rows, to_us
+from models.kpi.group_codes import nps_classes
 from models.kpi.groups import group_codes, group_durations
 from models.kpi.policy_types import PolicySet
 from models.kpi.stats import wilson
@@ -99,6 +100,8 @@ def breakdown(
     csat_sum = np.bincount(all_codes[rated], weights=store.csat_score[rated], minlength=g)
     frt = group_durations(s, by, "frt", g, (50.0,))
     res = group_durations(s, by, "res", g, (50.0,))
+    nps_by = np.bincount(codes * 4 + s.take(nps_classes(store)), minlength=g * 4).reshape(g, 4)
+    nps_n = nps_by[:, 1:].sum(axis=1)
     rows = []
     for i in np.flatnonzero(volume):
         frt_med, res_med = frt.percentiles[0][i], res.percentiles[0][i]
@@ -121,6 +124,11 @@ def breakdown(
                 csat_score=float(csat_sum[i] / csat_n[i]) if csat_n[i] else None,
                 csat_n=int(csat_n[i]),
                 complaints=int(complaints[i]),
+                nps=(
+                    100.0 * float(nps_by[i, 3] - nps_by[i, 1]) / nps_n[i] if nps_n[i] else None
+                ),
+                nps_n=int(nps_n[i]),
+                complaint_rate=wilson(int(complaints[i]), int(volume[i])),
             )
         )
     rows.sort(key=lambda r: (-r.volume, r.key is None, r.label))

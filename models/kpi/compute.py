@@ -29,6 +29,7 @@ from models.kpi.breakdown import (
     low_bits,
 )
 from models.kpi.filtering import Selection, select, subset_rows, to_us
+from models.kpi.group_codes import nps_classes
 from models.kpi.groups import GroupDurations, group_codes, group_durations
 from models.kpi.localtime import weekday_hour
 from models.kpi.policy_types import PolicySet
@@ -81,19 +82,6 @@ class _Columns:
         """Tickets whose flag pattern has every one of ``bits`` set."""
         want = sum(bits)
         return int(self.flags[(np.arange(32) & want) == want].sum())
-
-
-def nps_classes(store: TicketStore) -> npt.NDArray[np.int8]:
-    """Per ticket: 0 no NPS answer, 1 detractor (0–6), 2 passive (7–8), 3 promoter (9–10)."""
-    hit = store.cached(("nps_classes",))
-    if hit is not None:
-        return hit  # type: ignore[return-value]
-    out = np.zeros(store.size, dtype=np.int8)
-    out[store.nps <= 6] = 1
-    out[(store.nps >= 7) & (store.nps <= 8)] = 2
-    out[store.nps >= 9] = 3
-    store.put_cache(("nps_classes",), out)
-    return out
 
 
 def complaint_rows(s: Selection) -> npt.NDArray[np.intp]:

@@ -37,3 +37,16 @@ def group_codes(store: TicketStore, by: BreakdownBy) -> tuple[npt.NDArray[np.int
         raise ValueError(f"unknown breakdown {by!r}")
     store.put_cache(cache_key, (codes, keys))
     return codes, keys
+
+
+def nps_classes(store: TicketStore) -> npt.NDArray[np.int8]:
+    """Per ticket: 0 no NPS answer, 1 detractor (0–6), 2 passive (7–8), 3 promoter (9–10)."""
+    hit = store.cached(("nps_classes",))
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    out = np.zeros(store.size, dtype=np.int8)
+    out[store.nps <= 6] = 1
+    out[(store.nps >= 7) & (store.nps <= 8)] = 2
+    out[store.nps >= 9] = 3
+    store.put_cache(("nps_classes",), out)
+    return out

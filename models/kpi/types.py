@@ -275,6 +275,9 @@ class BreakdownRow:
     csat_score: float | None
     csat_n: int
     complaints: int
+    nps: float | None = None  # −100 … 100
+    nps_n: int = 0
+    complaint_rate: Rate | None = None
 
 
 @dataclass(frozen=True)

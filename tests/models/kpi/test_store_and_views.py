@@ -97,9 +97,9 @@ def two_vendors(db: Database) -> tuple[Database, list[int], int, int, int]:
     v1, v2, s1 = add_vendor_and_site(db)
     ids = add_tickets(db, [
         dict(priority="P2", created_at=T0 + H, frt=30 * M, res=2 * H, vendor_id=v1, site_id=s1,
-             csat=5.0, reopened_count=0, agent="Li"),
+             csat=5.0, reopened_count=0, agent="Li", nps=10),
         dict(priority="P2", created_at=T0 + 2 * H, frt=90 * M, res=3 * H, vendor_id=v1,
-             reopened_count=1, agent="Li"),
+             reopened_count=1, agent="Li", nps=3),
         dict(priority="P3", created_at=T0 + D + 9 * H, frt=10 * M, vendor_id=v2, agent="Wang"),
         dict(priority="P4", created_at=T0 + 2 * D + 23 * H, frt=10 * M),
     ])
@@ -117,6 +117,9 @@ def test_breakdowns(two_vendors: tuple[Database, list[int], int, int, int]) -> N
     assert alpha.resolution_median_h == pytest.approx(2.5)
     assert (alpha.response_sla.numerator, alpha.response_sla.denominator) == (1, 2)
     assert alpha.fcr.pct == 50.0 and alpha.csat_score == 100.0 and alpha.csat_n == 1
+    assert alpha.nps == 0.0 and alpha.nps_n == 2  # one promoter, one detractor
+    assert rows[1].nps is None and alpha.complaint_rate is not None
+    assert alpha.complaint_rate.pct == 0.0
     agents = breakdown(store, TicketFilter(), "agent", T0 + 5 * D, POL)
     assert [(r.key, r.volume) for r in agents] == [("Li", 2), ("Wang", 1), (None, 1)]
     f = narrow(TicketFilter(), "vendor", v1)
