@@ -223,8 +223,9 @@ def _normalise(
         scan.errors or scan.formulas_without_value) else {}
     col_index = {src + 1: j for j, src in enumerate(table.source_columns)}
     for j, col in enumerate(table.columns):
-        table.columns[j] = col = normalise_column(col)
-        _cut_long_text(col, table.headers[j], table.row_numbers, limits, warnings)
+        types = set(map(type, col))
+        _cut_long_text(col, types, table.headers[j], table.row_numbers, limits, warnings)
+        table.columns[j] = normalise_column(col, types)
     if scan is not None:
         for row, c in scan.formulas_without_value:
             if row in row_index and c in col_index:
@@ -240,25 +241,27 @@ def _normalise(
     return warnings
 
 
-def normalise_column(col: list[Any]) -> list[Any]:
-    """One column: ``''`` → None; all-integral floats → int. Cost: a few C-level passes."""
-    types = set(map(type, col))
+def normalise_column(col: list[Any], types: set[type] | None = None) -> list[Any]:
+    """One column: ``''`` → None; all-integral floats → int. Cost: a few C-level passes
+    (per-cell Python only for the floats of a column that mixes types)."""
+    types = set(map(type, col)) if types is None else types
     if str in types and "" in col:
         blank: dict[Any, Any] = {"": None}
         col = list(map(blank.get, col, col))  # '' → None at C speed
     if float in types:
-        floats = [v for v in col if type(v) is float]
+        pure = types == {float}
+        floats = col if pure else [v for v in col if type(v) is float]
         if all(map(float.is_integer, floats)) and max(map(abs, floats)) < _MAX_EXACT:
-            col = [int(v) if type(v) is float else v for v in col]
+            col = list(map(int, col)) if pure else [
+                int(v) if type(v) is float else v for v in col]
     return col
 
 
-def _cut_long_text(col: list[Any], header: str, rows: list[int], limits: ImportLimits,
-                   warnings: list[CellWarning]) -> None:
-    types = set(map(type, col))
+def _cut_long_text(col: list[Any], types: set[type], header: str, rows: list[int],
+                   limits: ImportLimits, warnings: list[CellWarning]) -> None:
     if str not in types:
         return
-    texts = filter(None, col) if types <= {str, type(None)} else (v for v in col if type(v) is str)
+    texts = col if types == {str} else (v for v in col if type(v) is str)
     if max(map(len, texts), default=0) <= limits.max_cell_chars:
         return
     for i, v in enumerate(col):
