@@ -256,3 +256,31 @@ def test_rebuilt_window_keeps_the_loaded_store(qtbot: Any, context: PageContext)
     assert again.data is not None and page.data is not None
     assert again.data.kpis.volume == page.data.kpis.volume
     second.close()
+
+
+@pytest.mark.postgres
+def test_dashboard_on_postgresql(qtbot: Any, pg_db: Any) -> None:
+    """The same cards on PostgreSQL (team mode), including a live change by another client."""
+    from models.demo import generate_demo
+    from tests.widgets.dashboard.fixtures import NOW, make_context
+    from widgets.dashboard.store_holder import store_holder
+
+    generate_demo(pg_db, tickets=300, seed=5, now=NOW)
+    context = make_context(pg_db)
+    try:
+        holder = store_holder(context)
+        with qtbot.waitSignal(holder.loaded, timeout=60_000):
+            holder.ensure_loaded()
+        page, _ = make_pages(qtbot, context)
+        assert_cards_match_engine(page)
+        assert page.data is not None
+        before = page.data.kpis.volume
+        with pg_db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO tickets (source, external_id, priority, is_complaint, created_at)"
+                " VALUES ('other', 'PG-1', 'P2', false, now())")
+        qtbot.waitUntil(lambda: page.data is not None and page.data.kpis.volume == before + 1,
+                        timeout=8000)
+    finally:
+        store_holder(context).close()
+        context.runner.shutdown()  # type: ignore[attr-defined]
