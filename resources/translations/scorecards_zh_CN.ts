@@ -334,7 +334,7 @@
     </message>
     <message>
       <source>%1 expired on %2</source>
-      <translation>%1 已于 %2 过期</translation>
+      <translation>%1已于 %2 过期</translation>
     </message>
     <message>
       <source>%1 is %2, above the limit %3</source>
