@@ -173,6 +173,8 @@ class ReportDialog(QDialog):
             return  # the user chose a name: keep it
         folder = Path(current).parent if current else Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        if not folder.is_dir():
+            folder = Path.home()
         self.path.setText(str(folder / f"service-report-{self.period_text()}{self._suffix()}"))
 
     def _on_format_current_index_changed(self, _index: int) -> None:
