@@ -104,10 +104,12 @@ class TicketStore:
         return True
 
     def _set(self, cols: dict[str, Any], fp: _Fingerprint) -> None:
-        order = np.lexsort((cols["id"], cols["created"]))
-        self._raw: dict[str, Any] = {
-            k: (v[order] if isinstance(v, np.ndarray) else v) for k, v in cols.items()
-        }
+        created, ids = cols["created"], cols["id"]
+        if bool(np.all(created[1:] >= created[:-1])) and bool(np.all(ids[1:] > ids[:-1])):
+            self._raw: dict[str, Any] = dict(cols)  # read in id order, already chronological
+        else:
+            order = np.lexsort((ids, created))
+            self._raw = {k: (v[order] if isinstance(v, np.ndarray) else v) for k, v in cols.items()}
         self._fp = fp
         r = self._raw
         self.id: I64 = r["id"]
