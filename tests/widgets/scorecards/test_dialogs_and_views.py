@@ -142,3 +142,25 @@ def test_open_vendor_asks_for_the_vendors_page_then_the_vendor(qtbot, context: P
     context.bus.open_vendor.connect(seen.append)
     page.open_vendor_button.click()
     assert seen == ["vendors", world.vendors["B"]]
+
+
+def test_five_evaluators_show_the_dropped_ratings(qtbot, context: PageContext,  # type: ignore[no-untyped-def]
+                                                  world: World) -> None:
+    from models.scorecards.evaluations import set_rating
+
+    run_evaluation(context.db, world.template_id, "2026Q3", [world.vendors["A"]], "lead", now=NOW)
+    eid = list_evaluations(context.db, world.template_id)[0].id
+    for name, rating in (("a", 60), ("b", 70), ("c", 80), ("d", 90), ("e", 100)):
+        set_rating(context.db, eid, world.criteria["Attitude"], name, rating, None, name)
+    page = ScorecardsPage(context)
+    qtbot.addWidget(page)
+    page.show_evaluation(eid)
+    view = page.scorecard
+    trimmed = {view.ratings.item(r, 1).text(): view.ratings.item(r, 4).text()
+               for r in range(view.ratings.rowCount())}
+    assert trimmed == {"a": "dropped (lowest)", "b": "", "c": "", "d": "",
+                       "e": "dropped (highest)"}
+    attitude = next(r for r in range(view.table.rowCount())
+                    if view.table.item(r, 0).text() == "Attitude")
+    assert view.table.item(attitude, 3).text() == "80.00"  # mean of 70, 80, 90
+    assert "highest and lowest dropped" in view.table.item(attitude, 6).text()
