@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from models.kpi.api import TicketFilter, sla_states
 from models.progress import Progress
+from models.queries.tickets import SORTABLE as SQL_SORTABLE
 from models.queries.tickets import ticket_ids as sql_ticket_ids
 from models.queries.tickets import ticket_rows
 from widgets.common.context import PageContext
 from widgets.dashboard.store_holder import store_holder
 from widgets.tickets.detail_panel import TicketDetailPanel
-from widgets.tickets.ordering import STORE_COLUMNS, order_ids
+from widgets.tickets.ordering import order_ids
 from widgets.tickets.selection import TicketSelection
 from widgets.tickets.table_model import COLUMNS, TicketTableModel
 
@@ -54,6 +55,7 @@ class TicketsPage(QWidget):
         self.selection: TicketSelection | None = None
         self._sort: tuple[str, bool] = ("created_at", True)
         self._base_ids = np.empty(0, dtype=np.int64)  # current set in creation order
+        self._waiting_for_store = False
         self.title_label = QLabel(self.tr("Tickets"))
         self.title_label.setObjectName("pageTitle")
         self.count_label = QLabel()
@@ -137,8 +139,11 @@ class TicketsPage(QWidget):
             ids = holder.store.id  # one attribute read: consistent even during a refresh
             self._show_ids(ids, ids[::-1])  # newest first, no sort needed
             return
-        if selection is not None and selection.ids is None and not holder.ready:
+        needs_store = (selection is not None and selection.ids is None) or (
+            self._sort[0] not in SQL_SORTABLE)
+        if needs_store and not holder.ready:
             self.count_label.setText(self.tr("Loading tickets…"))
+            self._waiting_for_store = True
             holder.ensure_loaded()  # reload() runs again when it has loaded
             return
         db, column, descending = self.context.db, *self._sort
@@ -153,9 +158,7 @@ class TicketsPage(QWidget):
                 else:
                     base = store.id if store is not None else None
                 if base is None:  # no store yet: the database orders all tickets
-                    ordered = sql_ticket_ids(db, column if column in STORE_COLUMNS or
-                                             column in ("external_id", "status") else
-                                             "created_at", descending)
+                    ordered = sql_ticket_ids(db, column, descending)
                     return ordered, ordered
                 return base, order_ids(base, column, descending, store=store, db=db,
                                        names=names)
@@ -213,7 +216,8 @@ class TicketsPage(QWidget):
             self.detail.show_sla(sla)
 
     def _on_holder_loaded(self) -> None:
-        if self.selection is not None and self.selection.ids is None:
+        if self._waiting_for_store:
+            self._waiting_for_store = False
             self.reload()
 
     def _on_holder_refreshed(self, changed: bool) -> None:

@@ -136,3 +136,14 @@ def test_jump_to_last_row_is_one_page_away(qtbot: Any, context: PageContext) -> 
     ticket = page.model.ticket(last)
     store, _ = engine_view(context.db)
     assert ticket is not None and ticket.id == int(store.id[0])
+
+
+def test_sorting_by_vendor_before_the_store_is_loaded(qtbot: Any, context: PageContext) -> None:
+    page = open_page(qtbot, context, with_store=False)
+    column = [c[0] for c in COLUMNS].index("vendor")
+    with qtbot.waitSignal(page.ids_shown, timeout=TIMEOUT):
+        page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    names = [page.model.ticket(r).vendor for r in range(page.model.rowCount())]
+    present = [n for n in names if n is not None]
+    assert present == sorted(present, key=str.casefold)
+    assert names[: len(present)] == present
