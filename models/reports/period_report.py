@@ -16,8 +16,11 @@ Decisions (DESIGN.md leaves them open):
   target) / missed, as on the dashboard and in alerts.
 - Overdue complaints are those of the period still unresolved and older than 24 h at
   ``as_of`` — the tickets behind the "overdue complaints" KPI.
-- The trend is daily for a week or a month and weekly (ISO weeks, Monday) for a quarter
-  or a year; edge weeks of a quarter hold only the days inside it.
+- The trend is daily for a week, a month or a quarter and monthly for a year, so every
+  bucket lies wholly inside the period (ISO weeks would cut the edges of months and
+  quarters). While the period runs, it stops at the start of the bucket holding
+  ``as_of``: a half-filled day or month, or empty future ones, would fall below the
+  control limits and be flagged as a change.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from models.kpi.api import (
     ticket_ids,
     trend,
 )
+from models.kpi.localtime import midnight, zone
 from models.kpi.settings_store import target_for
 from models.queries.tickets import ticket_rows
 from models.reports.period import Period, parse_period
@@ -235,6 +239,23 @@ def overdue_complaints(
     )
 
 
+def trend_end(
+    start: dt.datetime, end: dt.datetime, as_of: dt.datetime, grain: Grain, tz: str | None
+) -> dt.datetime:
+    """Where the trend stops: ``end`` for a closed period, else the start of the local
+    day/month holding ``as_of`` (``as_of`` itself when that is not after ``start``)."""
+    if as_of >= end:
+        return end
+    z = zone(tz)
+    day = (as_of.astimezone(z) if z else as_of.astimezone()).date()
+    if grain == "month":
+        day = day.replace(day=1)
+    elif grain == "week":
+        day -= dt.timedelta(days=day.weekday())
+    cut = midnight(day, tz).astimezone(dt.UTC)
+    return cut if cut > start else max(as_of, start)
+
+
 def build_period_report(
     db: Database,
     period: str | Period,
@@ -273,8 +294,9 @@ def build_period_report(
     filt = TicketFilter(start=start, end=end, vendor_ids=vendor_ids, site_ids=site_ids)
     result = compute_kpis(store, filt, as_of, policies)
     previous = compute_kpis(store, filt.with_period(prev_start, prev_end), prev_as_of, policies)
-    grain: Grain = "day" if p.kind in ("week", "month") else "week"
+    grain: Grain = "month" if p.kind == "year" else "day"
     response_target = target_for(targets, "response_sla_met_pct", p.first)
+    trend_filt = filt.with_period(start, trend_end(start, end, as_of, grain, tz))
     return PeriodReport(
         period=p,
         tz=tz,
@@ -294,10 +316,10 @@ def build_period_report(
         by_site=breakdown(store, filt, "site", as_of, policies),
         overdue=overdue_complaints(db, store, filt, as_of),
         grain=grain,
-        volume_trend=trend(store, filt, "volume", grain, as_of, policies, tz),
+        volume_trend=trend(store, trend_filt, "volume", grain, as_of, policies, tz),
         response_trend=trend(
             store,
-            filt,
+            trend_filt,
             "response_sla_met_pct",
             grain,
             as_of,

@@ -256,20 +256,26 @@ def _trend(ws: Worksheet, report: PeriodReport, t: Tr) -> None:
     last = _table(ws, 1, headers, rows, formats, [12, 9, 11, 11, 12, 12, 11, 9, 9, 9, 9, 12])
     if not rows:
         return
-    _line_chart(ws, t("Tickets per day") if report.grain == "day" else t("Tickets per week"),
-                (2, 3, 4), last, "N2", None)
-    _line_chart(ws, t("Response SLA met"), (6, 8, 9, 10, 11), last, "N20", PCT)
+    per = report.grain
+    _line_chart(ws, t(f"Tickets per {per}"), (2, 3, 4), last, "N2", None, per)
+    _line_chart(ws, t(f"Response SLA met per {per}"), (6, 8, 9, 10, 11), last, "N20", PCT, per)
 
 
 def _line_chart(
-    ws: Worksheet, title: str, cols: Sequence[int], last: int, anchor: str, fmt: str | None
+    ws: Worksheet,
+    title: str,
+    cols: Sequence[int],
+    last: int,
+    anchor: str,
+    fmt: str | None,
+    grain: str,
 ) -> None:
     chart = LineChart()
     chart.title = title
     for c in cols:
         chart.add_data(Reference(ws, min_col=c, min_row=1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    chart.x_axis.number_format = "mm-dd"
+    chart.x_axis.number_format = "yyyy-mm" if grain == "month" else "mm-dd"
     if fmt:
         chart.y_axis.number_format = fmt
     chart.height, chart.width = 8, 20

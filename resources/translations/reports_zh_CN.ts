@@ -179,16 +179,16 @@
       <translation>每日工单量</translation>
     </message>
     <message>
-      <source>Tickets per week</source>
-      <translation>每周工单量</translation>
-    </message>
-    <message>
       <source>Response SLA met per day</source>
       <translation>每日响应 SLA 达成率</translation>
     </message>
     <message>
-      <source>Response SLA met per week</source>
-      <translation>每周响应 SLA 达成率</translation>
+      <source>Tickets per month</source>
+      <translation>每月工单量</translation>
+    </message>
+    <message>
+      <source>Response SLA met per month</source>
+      <translation>每月响应 SLA 达成率</translation>
     </message>
     <message>
       <source>SLA by priority</source>

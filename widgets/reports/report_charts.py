@@ -131,10 +131,11 @@ def control_chart_image(
                    | Qt.AlignmentFlag.AlignVCenter, f"{v:g}{unit}")
         v += step
     label_every = max(1, math.ceil(n / max(1, plot.width() // 48)))
+    date_format = "%Y-%m" if chart.grain == "month" else "%m-%d"
     for i, start in enumerate(chart.starts):
         if i % label_every == 0:
             p.drawText(QRectF(x_at(i) - 24, plot.bottom() + 3, 48, 16),
-                       Qt.AlignmentFlag.AlignHCenter, start.strftime("%m-%d"))
+                       Qt.AlignmentFlag.AlignHCenter, start.strftime(date_format))
 
     def polyline(ys: np.ndarray, pen: QPen, steps: bool = False) -> None:
         path, pen_down = QPainterPath(), False

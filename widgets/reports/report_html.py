@@ -184,7 +184,7 @@ def report_document(report: PeriodReport, font: QFont) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultFont(font)
     image_type = QTextDocument.ResourceType.ImageResource
-    per = "per day" if report.grain == "day" else "per week"
+    per = f"per {report.grain}"
     doc.addResource(image_type, QUrl("chart://pareto"),
                     pareto_image(report.pareto, font, t("(no category)"), CHART_WIDTH))
     doc.addResource(image_type, QUrl("chart://volume"), control_chart_image(

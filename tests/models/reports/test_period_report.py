@@ -140,11 +140,20 @@ def test_filters_as_of_and_grains(db: Database) -> None:
     early = build_period_report(db, "2026-10", "UTC", as_of=mid, store=store)
     assert early.as_of == mid and early.kpi("overdue_complaints").value == 0
     assert early.kpi("response_sla_pending").value == 1
-    quarter = build_period_report(db, "2026Q4", "UTC", store=store)
-    assert quarter.grain == "week" and quarter.previous_period.label == "2026Q3"
+    assert len(early.volume_trend.starts) == 5  # complete days 1–5 October only
+    closed = dt.datetime(2027, 1, 1, tzinfo=UTC)
+    quarter = build_period_report(db, "2026Q4", "UTC", as_of=closed, store=store)
+    assert quarter.grain == "day" and quarter.previous_period.label == "2026Q3"
+    assert len(quarter.volume_trend.starts) == 92
     assert quarter.kpi("volume").value == 6 and quarter.kpi("volume").previous == 2
     week = build_period_report(db, "2026-W41", "UTC", store=store)  # 5–11 October
     assert week.kpi("volume").value == 4 and len(week.volume_trend.starts) == 7
+    year = build_period_report(db, "2026", "UTC", as_of=closed, store=store)
+    assert year.grain == "month" and len(year.volume_trend.starts) == 12
+    assert list(year.volume_trend.values[8:11]) == [2, 5, 1]
+    running = build_period_report(db, "2026", "UTC", as_of=dt.datetime(2026, 10, 20, 12,
+                                                                         tzinfo=UTC), store=store)
+    assert len(running.volume_trend.starts) == 9  # January–September: October is not over
     shanghai = build_period_report(db, "2026-10", "Asia/Shanghai", store=store)
     assert shanghai.start == dt.datetime(2026, 9, 30, 16, tzinfo=UTC)
     with pytest.raises(PeriodError):
