@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,14 +28,3 @@ def context(qapp: Any, db: Database) -> Iterator[PageContext]:
     assert isinstance(ctx.runner, QtTaskRunner)
     ctx.runner.shutdown()
 
-
-# PySide6 6.12.0 on Python 3.11 drops one reference to ``True`` on every emit of a
-# Python-defined Signal to a Python slot (repro: 500 emits of ``Signal(object)`` abort
-# with "bool_dealloc: deallocating True or False"), and on other paths one to ``None``.
-# Python ≥ 3.12 makes True, False and None immortal.
-# Until the project pins another PySide6 (reported to the lead), add references that are
-# never released (a tuple of Trues would be freed at interpreter exit, too early), so a
-# test process does not abort. CPython's object header starts with ob_refcnt.
-if sys.version_info < (3, 12):
-    for _flag in (True, False, None):
-        ctypes.c_ssize_t.from_address(id(_flag)).value += 1 << 40
