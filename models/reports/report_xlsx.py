@@ -290,7 +290,7 @@ def write_report_xlsx(
     ``texts`` maps the English labels to another language (missing ones stay English).
     Raises ``OSError`` when the file can't be written.
     """
-    labels = dict(texts or {})
+    labels: Mapping[str, str] = texts if texts is not None else {}
 
     def t(s: str) -> str:
         return labels.get(s, s)

@@ -8,7 +8,7 @@ labels from :func:`widgets.reports.texts.report_texts` (the installed language).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import QUrl
@@ -108,7 +108,7 @@ def _breakdown(rows: Sequence[BreakdownRow], t: Tr, none_label: str) -> str:
     return _table(heads, body, ("", "right", "right", "right", "right", "right"))
 
 
-def report_html(report: PeriodReport, texts: dict[str, str] | None = None) -> str:
+def report_html(report: PeriodReport, texts: Mapping[str, str] | None = None) -> str:
     """The whole report; charts are ``<img src='chart://pareto'>`` and ``chart://volume``,
     ``chart://response`` (added by :func:`report_document`)."""
     labels = texts if texts is not None else report_texts()
