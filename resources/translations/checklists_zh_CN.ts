@@ -134,6 +134,14 @@
       <translation>无法保存</translation>
     </message>
     <message>
+      <source>Checklist changed meanwhile</source>
+      <translation>检查表已被他人修改</translation>
+    </message>
+    <message>
+      <source>Someone else saved this checklist since you opened it. Publish your design as a new version instead (theirs is kept)?</source>
+      <translation>在您打开之后，其他人已保存了此检查表。是否将您的设计发布为新版本（保留对方的版本）？</translation>
+    </message>
+    <message>
       <source>Published version %1 (the previous version has inspections).</source>
       <translation>已发布第 %1 版（上一版本已有检查记录）。</translation>
     </message>

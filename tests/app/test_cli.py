@@ -27,7 +27,8 @@ def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("url", "fragment"),
     [
-        ("nonsense://", "not a database URL"),
+        ("nonsense://", "unsupported database URL"),
+        ("just words", "not a database URL"),
         ("postgresql+psycopg://nobody@127.0.0.1:1/x", "cannot connect"),
         ("sqlite:////proc/no/such/dir/x.db", "database folder"),
     ],

@@ -50,7 +50,7 @@ def test_menus_and_standard_shortcuts(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Help"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert file_actions == ["&Import…", "&Open database…", "&Export…", "&Quit"]
+    assert file_actions == ["&Import…", "&Open database…", "&Export…", "Period &report…", "&Quit"]
     assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert window.open_db_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.page_actions[4].shortcut() == QKeySequence("Ctrl+5")
