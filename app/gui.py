@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from app import APP_NAME, ORG_NAME, __version__
 from app.appearance import apply_theme, configure_charts
 from app.i18n import effective_language, install_translations
+from app.import_service import AppImportService
 from app.main_window import ALL_TABLES, MainWindow
 from app.settings import Settings
 from app.tasks import QtTaskRunner
+from app.watched_folder import WatchedFolder
 from models.db import Database, DatabaseOpenError, open_database
 from models.queries.overview import table_counts
 from resources import ROOT as RESOURCES
@@ -41,6 +43,8 @@ class DesktopApp(QObject):
         self.qapp, self.db, self.settings = qapp, db, settings
         self.runner = QtTaskRunner()
         self.window: MainWindow | None = None
+        self.watcher: WatchedFolder | None = None
+        self._start_watched_folder()
         self.qapp.aboutToQuit.connect(self._on_qapp_about_to_quit)
 
     def build_window(self) -> MainWindow:
@@ -51,7 +55,32 @@ class DesktopApp(QObject):
         self.window = window
         return window
 
+    def _start_watched_folder(self) -> None:
+        """Watch the folder chosen on the Settings page, importing into the open database."""
+        if self.watcher is not None:
+            self.watcher.watch(None)
+            self.watcher.deleteLater()
+        prefs = self.settings.page("settings")
+        self.watcher = WatchedFolder(
+            AppImportService(self.db, self.settings.user_name), self.runner
+        )
+        self.watcher.file_imported.connect(self._on_watcher_file_imported)
+        if str(prefs.get("watched_folder_enabled", "false")) == "true":
+            self.watcher.watch(
+                prefs.get("watched_folder") or None,
+                str(prefs.get("watched_folder_mode", "skip-invalid")),
+            )
+
+    def _on_watcher_file_imported(self, _path: str, _outcome: object) -> None:
+        if self.window is not None:
+            self.window.bus.data_changed.emit(set(ALL_TABLES))
+
     def _wire_page(self, _key: str, page: QWidget) -> None:
+        if isinstance(page, SettingsPage) and self.watcher is not None:
+            tab = page.watched_folder
+            watcher = self.watcher
+            tab.settings_changed.connect(lambda folder, mode: watcher.watch(folder or None, mode))
+            watcher.logged.connect(tab.show_log_line)
         if isinstance(page, SettingsPage):
             general = page.general
             general.show_values(self.settings.language, self.settings.theme)
@@ -88,6 +117,7 @@ class DesktopApp(QObject):
         self.runner.shutdown()
         old_db, self.db = self.db, db
         self.settings.remember_database(url)
+        self._start_watched_folder()
         self._rebuild_window()
         old_db.dispose()
         self.offer_demo_data()

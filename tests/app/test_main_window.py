@@ -147,3 +147,28 @@ def test_open_database_switches_to_another_file(desktop: DesktopApp, qtbot, tmp_
     assert desktop.db.sqlite_path == other
     assert str(other) in window.status.database_label.text()
     assert other.exists()
+
+
+def test_watched_folder_from_settings_imports_new_files(
+    desktop: DesktopApp, qtbot, tmp_path, db: Database  # type: ignore[no-untyped-def]
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    window = desktop.build_window()
+    qtbot.addWidget(window)
+    window.show_page("settings")
+    tab = window.pages["settings"].watched_folder
+    tab.folder.setText(str(folder))
+    tab.enabled.setChecked(True)  # emits settings_changed → the app's watcher follows
+    assert desktop.watcher is not None and desktop.watcher.folder == folder
+    (folder / "week.csv").write_text(
+        "工单号,创建时间,优先级\nW-1,2026-03-02 09:00,高\nW-2,2026-03-02 10:30,低\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(desktop.watcher.file_imported, timeout=60_000):
+        pass
+    from models.queries.overview import table_counts
+
+    assert table_counts(db).tickets == 2
+    qtbot.waitUntil(lambda: "week.csv" in tab.log.toPlainText(), timeout=5000)
+    assert "2 tickets" in window.status.counts_label.text()
