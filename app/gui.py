@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import Any
 
 import psutil
 from PySide6.QtCore import QDir, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import APP_NAME, ORG_NAME, __version__
 from app.appearance import apply_theme, configure_charts
@@ -29,7 +30,6 @@ from models.db import Database, DatabaseOpenError, open_database
 from models.queries.overview import table_counts
 from resources import ROOT as RESOURCES
 from resources import resource_path
-from widgets.settings.page import SettingsPage
 
 PROBE_ENV = "SERVICELENS_STARTUP_PROBE"
 DEMO_TICKETS = 20_000
@@ -75,13 +75,14 @@ class DesktopApp(QObject):
         if self.window is not None:
             self.window.bus.data_changed.emit(set(ALL_TABLES))
 
-    def _wire_page(self, _key: str, page: QWidget) -> None:
-        if isinstance(page, SettingsPage) and self.watcher is not None:
+    def _wire_page(self, key: str, page: Any) -> None:
+        """Connect the Settings page's choices to the application (pages are built lazily)."""
+        if key == "settings" and self.watcher is not None:
             tab = page.watched_folder
             watcher = self.watcher
             tab.settings_changed.connect(lambda folder, mode: watcher.watch(folder or None, mode))
             watcher.logged.connect(tab.show_log_line)
-        if isinstance(page, SettingsPage):
+        if key == "settings":
             general = page.general
             general.show_values(self.settings.language, self.settings.theme)
             general.language_chosen.connect(self.change_language)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.icons import icon
-from app.import_service import page_services
 from app.pages import PAGE_KEYS, PAGES
 from app.settings import Settings
 from app.status_bar import DatabaseStatusBar
@@ -35,7 +35,9 @@ from app.tasks import QtTaskRunner
 from models.db import Database
 from resources import resource_path
 from widgets.common.context import DataBus, PageContext
-from widgets.reports.report_dialog import ReportDialog
+
+if TYPE_CHECKING:
+    from widgets.reports.report_dialog import ReportDialog
 
 ALL_TABLES = {
     "tickets",
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
         if key not in self.pages:
+            from app.import_service import page_services
+
             index = PAGE_KEYS.index(key)
             spec = PAGES[index]
             context = PageContext(
@@ -279,6 +283,7 @@ class MainWindow(QMainWindow):
     def show_period_report(self) -> ReportDialog:
         """Open the Period report dialog (the report is written off the GUI thread)."""
         from app.report_pdf import make_period_report
+        from widgets.reports.report_dialog import ReportDialog
 
         dialog = ReportDialog(self.runner, partial(make_period_report, self.db), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -13,9 +13,6 @@ import sys
 import time
 from typing import Any
 
-from models.db import open_database
-from models.demo import generate_demo
-
 EXIT_REFUSED = 2
 
 
@@ -61,6 +58,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, db_url: str) -> int:
+    # Imported here, not at the top: the desktop start builds this parser too.
+    from models.db import open_database
+    from models.demo import generate_demo
     db = open_database(db_url)
     progress = TerminalProgress()
     started = time.perf_counter()

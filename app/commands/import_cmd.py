@@ -17,11 +17,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from importers.job import import_file
-from importers.report import ImportReport
-from importers.table import ImportRefused
+if TYPE_CHECKING:
+    from importers.report import ImportReport
+
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_REFUSED = 0, 1, 2
 SHOWN_ERRORS = 20
@@ -80,6 +80,9 @@ def exit_status(report: ImportReport) -> int:
 
 
 def run(args: argparse.Namespace, db_url: str) -> int:
+    # Imported here, not at the top: the desktop start builds this parser too.
+    from importers.job import import_file
+    from importers.table import ImportRefused
     progress = _StderrProgress()
     try:
         report = import_file(args.file, db_url, kind=args.kind, sheet=args.sheet,

@@ -14,15 +14,6 @@ import json
 import sys
 from typing import Any
 
-from models.db import open_database
-from models.orm import VendorStatus
-from models.scorecards.evaluations import run_evaluation
-from models.scorecards.periods import PeriodError, parse_period
-from models.scorecards.queries import list_evaluations
-from models.scorecards.templates import find_template
-from models.scorecards.vendors import list_vendor_rows
-from models.scorecards.vetoes import describe
-
 EXIT_BAD_INPUT = 2
 
 
@@ -44,6 +35,15 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace, db_url: str) -> int:
+    # Imported here, not at the top: the desktop start builds this parser too.
+    from models.db import open_database
+    from models.orm import VendorStatus
+    from models.scorecards.evaluations import run_evaluation
+    from models.scorecards.periods import PeriodError, parse_period
+    from models.scorecards.queries import list_evaluations
+    from models.scorecards.templates import find_template
+    from models.scorecards.vendors import list_vendor_rows
+    from models.scorecards.vetoes import describe
     try:
         period = parse_period(args.period)
     except PeriodError as exc:

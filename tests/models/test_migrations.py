@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import inspect, select
 
 from models.db import Database, DatabaseOpenError, open_database, sqlite_url
-from models.migrate import current_revision, head_revision, upgrade_to_head
+from models.migrate import SCHEMA_HEAD, current_revision, head_revision, upgrade_to_head
 from models.orm import Vendor
 
 
@@ -86,3 +86,8 @@ def test_a_text_file_is_not_a_database(tmp_path: Path) -> None:
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(DatabaseOpenError, match=r"notes\.db"):
         open_database(sqlite_url(path))
+
+
+def test_fast_path_head_matches_alembic() -> None:
+    """Opening skips Alembic when the stamp equals SCHEMA_HEAD, so it must be the real head."""
+    assert head_revision() == SCHEMA_HEAD
