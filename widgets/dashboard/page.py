@@ -248,16 +248,18 @@ class DashboardPage(QWidget):
             for key, card in self.cards.items():
                 card.show_result(kpis, data.previous, target_for(targets, key, priority))
 
-        self._steps = [
-            cards,
-            lambda: self.trend_chart.show_chart(data.trend, req, scope),
-            lambda: self.sla_chart.show_kpis(kpis, req, scope),
-            lambda: self.frt_chart.show_histogram(data.frt, kpis.frt_median_min, scope),
-            lambda: self.pareto_chart.show_rows(data.pareto, req, scope),
-            lambda: self.breakdown_chart.show_rows(data.breakdown, req, scope),
-            lambda: self.heatmap_chart.show_cells(data.heatmap, req, scope),
-            self._finish_update,
-        ]
+        def charts_a() -> None:
+            self.trend_chart.show_chart(data.trend, req, scope)
+            self.sla_chart.show_kpis(kpis, req, scope)
+            self.frt_chart.show_histogram(data.frt, kpis.frt_median_min, scope)
+
+        def charts_b() -> None:
+            self.pareto_chart.show_rows(data.pareto, req, scope)
+            self.breakdown_chart.show_rows(data.breakdown, req, scope)
+            self.heatmap_chart.show_cells(data.heatmap, req, scope)
+
+        # three event-loop turns, each followed by its own paint: short turns, few flushes
+        self._steps = [cards, charts_a, charts_b, self._finish_update]
         self._next_step()
 
     def _next_step(self) -> None:
