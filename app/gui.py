@@ -23,6 +23,7 @@ from app.appearance import apply_theme, configure_charts
 from app.i18n import effective_language, install_translations
 from app.import_service import AppImportService
 from app.main_window import ALL_TABLES, MainWindow
+from app.paths import database_cache_dir
 from app.settings import Settings
 from app.tasks import QtTaskRunner
 from app.watched_folder import WatchedFolder
@@ -115,6 +116,7 @@ class DesktopApp(QObject):
         except DatabaseOpenError as exc:
             QMessageBox.warning(self.window, self.tr("Open database"), str(exc))
             return
+        db.cache_dir = database_cache_dir(db.display_name)
         self.runner.shutdown()
         old_db, self.db = self.db, db
         self.settings.remember_database(url)
@@ -204,6 +206,7 @@ def run_gui(db_url: str, lang: str | None = None) -> int:
         if not probe and QGuiApplication.platformName() != "offscreen":
             QMessageBox.critical(None, APP_NAME, str(exc))
         raise
+    db.cache_dir = database_cache_dir(db.display_name)
     app = DesktopApp(qapp, db, settings)
     window = app.build_window()
     if probe:

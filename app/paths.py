@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -21,6 +22,21 @@ def data_folder() -> Path:
         QStandardPaths.StandardLocation.AppDataLocation
     )
     return Path(location)
+
+
+def cache_folder() -> Path:
+    """The per-user cache folder (``QStandardPaths.CacheLocation``): safe to delete."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location)
+
+
+def database_cache_dir(display_name: str) -> Path:
+    """The cache folder of one database, named by a hash of its ``Database.display_name``
+    (SQLite path or URL without password), so no two databases share one."""
+    digest = hashlib.sha256(display_name.encode()).hexdigest()[:20]
+    return cache_folder() / "databases" / digest
 
 
 def default_database_url() -> str:

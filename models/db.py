@@ -75,6 +75,10 @@ class Database:
             raise DatabaseOpenError(f"not a database URL: {url!r}") from exc
         self.dialect = parsed.get_backend_name()
         self.sqlite_path: Path | None = None
+        self.cache_dir: Path | None = None
+        """A folder of this database's own for derived data kept between runs (the KPI
+        store's columns, :mod:`models.kpi.store_cache`); ``None`` = keep nothing. Set by
+        the application after opening; one folder per database, never shared."""
         kwargs: dict[str, Any] = {}
         if self.dialect == "sqlite":
             if not parsed.database or parsed.database == ":memory:":
