@@ -12,7 +12,11 @@ Works on a copy of a demo database with N tickets (``models.demo.generate_demo``
   (the target for the whole first dashboard is 3 s, issue 4);
 - the cache file size, the process RSS and the machine's load average (2 shared cores).
 
+With ``--variants`` it first times ways of reading one column out of SQLite (the
+choices behind ``models.kpi.store_loading``).
+
     .venv/bin/python bench/kpi_store.py [--tickets 1000000] [--db PATH] [--repeat 3]
+                                        [--variants]
 """
 
 from __future__ import annotations
@@ -90,11 +94,59 @@ def insert_tickets(db: Database, n: int, start: int) -> None:
         raw.close()
 
 
+def loader_variants(path: Path) -> None:
+    """Seconds to read one integer column and one text column by several methods."""
+    import operator
+    import sqlite3
+
+    import numpy as np
+
+    con = sqlite3.connect(path)
+    cur = con.cursor()
+    n = int(cur.execute("SELECT count(*) FROM tickets").fetchone()[0])
+
+    def gc(sql: str) -> object:
+        return np.fromstring(cur.execute(sql).fetchone()[0], sep=",", dtype=np.int64)
+
+    def text_codes(col: str) -> object:
+        labels = [r[0] for r in cur.execute(f"SELECT DISTINCT {col} FROM tickets")]
+        cur.execute("CREATE TEMP TABLE IF NOT EXISTS lab (label TEXT PRIMARY KEY, code INT)")
+        cur.execute("DELETE FROM lab")
+        cur.executemany("INSERT INTO lab VALUES (?, ?)",
+                        [(lab, i) for i, lab in enumerate(labels)])
+        return gc(f"SELECT group_concat(coalesce(l.code, -1)) FROM tickets t"
+                  f" LEFT JOIN temp.lab l ON l.label = t.{col}")
+
+    col = "created_at"
+    variants = {
+        "int: group_concat, ORDER BY id subquery (current)":
+            lambda: gc(f"SELECT group_concat(v) FROM (SELECT {col} AS v FROM tickets ORDER BY id)"),
+        "int: group_concat, NOT INDEXED scan":
+            lambda: gc(f"SELECT group_concat({col}) FROM tickets NOT INDEXED"),
+        "int: np.fromiter over the cursor":
+            lambda: np.fromiter(map(operator.itemgetter(0), cur.execute(
+                f"SELECT {col} FROM tickets ORDER BY id")), np.int64, count=n),
+        "int: fetchall -> np.array":
+            lambda: np.array(cur.execute(f"SELECT {col} FROM tickets ORDER BY id").fetchall()),
+        "text: group_concat + split (current, before encoding)":
+            lambda: cur.execute("SELECT group_concat(v, char(31)) FROM (SELECT coalesce(agent,"
+                                " char(30)) AS v FROM tickets ORDER BY id)").fetchone()[0]
+            .split("\x1f"),
+        "text: DISTINCT + temp-table join to codes":
+            lambda: text_codes("agent"),
+    }
+    for name, fn in variants.items():
+        t, _ = timed(fn, 1)
+        print(f"  {name:55s} {t:6.2f} s")
+    con.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, help="an existing demo database to copy")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--variants", action="store_true", help="time SQLite read methods")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kpi-store-") as tmp:
         work = Path(tmp) / "bench.db"
@@ -108,6 +160,9 @@ def main() -> int:
             t0 = time.perf_counter()
             generate_demo(db, tickets=args.tickets)
             print(f"built {args.tickets:,} demo tickets in {time.perf_counter() - t0:.1f} s")
+        if args.variants:
+            print("reading one column of every ticket out of SQLite:")
+            loader_variants(work)
         n = TicketStore.load_from_db(db).size
         print(f"tickets: {n:,}")
 

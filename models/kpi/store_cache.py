@@ -34,6 +34,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,7 @@ FORMAT = 1  # bump when the store's columns change meaning
 FILE_NAME = "store.npz"
 META = "__meta__"
 SAMPLE = 64  # tickets checked against the database on every cache load
+STALE_S = 3600  # a temporary file older than this (s) belongs to no running save
 LABELS = ("channel_labels", "category_labels", "agent_labels", "customer_labels")
 
 
@@ -73,6 +75,7 @@ def load(db: Database, progress: Progress | None = None) -> TicketStore:
     path = cache_file(db)
     if path is None:
         return TicketStore.load_from_db(db, progress)
+    progress.update(0, None, "tickets")
     store = _restore(db, path)
     if store is None:
         store = TicketStore.load_from_db(db, progress)
@@ -102,6 +105,7 @@ def save(db: Database, store: TicketStore) -> bool:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".store-", suffix=".npz.tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             np.savez(fh, **arrays)  # type: ignore[arg-type]
@@ -112,6 +116,17 @@ def save(db: Database, store: TicketStore) -> bool:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         return False
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Delete half-written files left by a process that stopped while saving."""
+    cutoff = time.time() - STALE_S
+    for old in folder.glob(".store-*.npz.tmp"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def _restore(db: Database, path: Path) -> TicketStore | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -189,3 +190,20 @@ def test_cache_never_serves_another_database(
         assert_same(store, TicketStore.load_from_db(replaced))
     finally:
         replaced.dispose()
+
+
+def test_unwritable_cache_folder_and_stale_temporaries(db: Database, tmp_path: Path) -> None:
+    add_tickets(db, _rows(4))
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    db.cache_dir = blocker / "cache"  # cannot be created: the load still works
+    assert_same(load_store(db), TicketStore.load_from_db(db))
+    db.cache_dir = tmp_path / "cache"
+    db.cache_dir.mkdir()
+    stale = db.cache_dir / ".store-dead.npz.tmp"
+    fresh = db.cache_dir / ".store-live.npz.tmp"
+    for f in (stale, fresh):
+        f.write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    load_store(db)
+    assert not stale.exists() and fresh.exists()
