@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.bus.data_changed.connect(lambda _tables: self.status.refresh())
         self.bus.open_page.connect(self.show_page)
         self.bus.open_tickets.connect(self._on_bus_open_tickets)
+        self.bus.open_vendor.connect(self._on_bus_open_vendor)
         self.bus.status_message.connect(lambda text: self.status.showMessage(text, 8000))
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.installEventFilter(self)
@@ -233,6 +234,12 @@ class MainWindow(QMainWindow):
         apply = getattr(page, "apply_filter", None)
         if apply is not None:
             apply(ticket_filter)
+
+    def _on_bus_open_vendor(self, vendor_id: int) -> None:
+        built_now = "vendors" not in self.pages
+        self.show_page("vendors")
+        if built_now:  # a page built just now missed the signal it listens to
+            self.pages["vendors"].show_vendor(vendor_id)  # type: ignore[attr-defined]
 
     # -- file actions ------------------------------------------------------------------
     def choose_import_files(self) -> None:

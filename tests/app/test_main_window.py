@@ -172,3 +172,17 @@ def test_watched_folder_from_settings_imports_new_files(
     assert table_counts(db).tickets == 2
     qtbot.waitUntil(lambda: "week.csv" in tab.log.toPlainText(), timeout=5000)
     assert "2 tickets" in window.status.counts_label.text()
+
+
+def test_open_vendor_request_shows_that_vendor(db: Database, desktop: DesktopApp,
+                                               qtbot) -> None:  # type: ignore[no-untyped-def]
+    _add_tickets(db, 1)
+    window = desktop.build_window()
+    qtbot.addWidget(window)
+    from sqlalchemy import select
+
+    with db.session() as s:
+        vendor_id = s.scalars(select(Vendor.id)).one()
+    window.bus.open_vendor.emit(vendor_id)  # e.g. from an expiring-licence alert
+    assert window.current_page_key() == "vendors"
+    assert window.pages["vendors"].selected_id() == vendor_id
