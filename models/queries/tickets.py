@@ -47,6 +47,12 @@ class TicketRow:
     first_response_at: dt.datetime | None
     resolved_at: dt.datetime | None
     csat: float | None
+    closed_at: dt.datetime | None
+    customer: str | None
+    team: str | None
+    nps: int | None
+    reopened_count: int | None
+    description: str | None
 
 
 def ticket_ids(db: Database, order_by: str = "created_at", descending: bool = True) -> np.ndarray:
@@ -68,7 +74,8 @@ def ticket_rows(db: Database, ids: Sequence[int]) -> list[TicketRow]:
             Ticket.id, Ticket.source, Ticket.external_id, Ticket.title, Ticket.priority,
             Ticket.status, Ticket.channel, Ticket.category, Ticket.is_complaint, Ticket.agent,
             Site.name, Vendor.name, Ticket.created_at, Ticket.first_response_at,
-            Ticket.resolved_at, Ticket.csat,
+            Ticket.resolved_at, Ticket.csat, Ticket.closed_at, Ticket.customer, Ticket.team,
+            Ticket.nps, Ticket.reopened_count, Ticket.description,
         )
         .outerjoin(Site, Site.id == Ticket.site_id)
         .outerjoin(Vendor, Vendor.id == Ticket.vendor_id)
