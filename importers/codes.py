@@ -70,7 +70,7 @@ def parse_codes(values: Sequence[Any], synonyms: Mapping[str, Any],
     missing, invalid = blank_mask(values), np.zeros(n, dtype=bool)
     unknown: Counter[str] = Counter()
     present = np.nonzero(~missing)[0]
-    cells = values if present.size == n else [values[i] for i in present.tolist()]
+    cells = values if present.size == n else list(map(values.__getitem__, present.tolist()))
     try:
         distinct = dict.fromkeys(cells)
     except TypeError:  # an unhashable cell: never a code
@@ -80,7 +80,7 @@ def parse_codes(values: Sequence[Any], synonyms: Mapping[str, Any],
     for v in distinct:
         key = code_key(v)
         distinct[v] = table.get(key, table.get(key.replace(" ", "")))
-    mapped = np.array([distinct[v] for v in cells], dtype=object)
+    mapped = np.fromiter(map(distinct.__getitem__, cells), dtype=object, count=len(cells))
     bad = np.equal(mapped, None)
     out[present] = mapped
     invalid[present[bad]] = True

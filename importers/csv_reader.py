@@ -7,8 +7,10 @@ work. NUL bytes are stripped with a :class:`CellWarning`. Values stay ``str`` (N
 for empty) — converting them is the value parser's job; decimal commas (``12,5`` in a
 semicolon file) are left as text and flagged with ``RawTable.decimal_comma``.
 
-Speed: the csv module parses into row lists, ``zip`` transposes; there is no Python
-work per cell beyond that (≈ 3 s per million 12-column rows on this machine class).
+Speed and memory: the csv module parses chunks of row lists, which
+:func:`importers.header_detection.detect_text_table` turns into columns (empty text →
+None, repeated texts shared) before the next chunk is read; there is no Python work
+per cell beyond C-level ``map`` calls.
 """
 
 from __future__ import annotations
@@ -17,16 +19,23 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from importers.header_detection import SCAN_ROWS, detect_table, truncate
+from importers.header_detection import (
+    SCAN_ROWS,
+    DetectedTable,
+    detect_text_table,
+    truncate,
+)
 from importers.limits import DEFAULT_LIMITS, ImportLimits
 from importers.table import CellWarning, ImportRefused, RawTable
 from models.progress import NullProgress, Progress
 
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE = 256 * 1024  # characters examined for the delimiter
+CHUNK_ROWS = 50_000  # records parsed, then turned into columns, at a time
 _DECIMAL_COMMA = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+),\d+$")
 
 
@@ -93,16 +102,13 @@ def read_csv(
     for encoding in candidates:
         try:
             stop = None if max_data_rows is None else max_data_rows + SCAN_ROWS + 2
-            rows, delimiter = _parse(path, encoding, limits, progress, stop)
+            table, delimiter = _read(path, encoding, limits, progress, stop)
             break
         except UnicodeDecodeError:
             continue  # streamed, so a late bad byte costs a re-read, not a second copy
     notes = [] if encoding != "cp1252" else [
         "the text is not UTF-8, UTF-16 or GB18030; it was read as Windows-1252"]
     progress.check()
-    progress.update(0, None, "finding the header")
-    table = detect_table(rows, first_row=1)
-    del rows
     if table is not None and max_data_rows is not None:
         truncate(table, max_data_rows)
     if table is None or not table.headers:
@@ -110,13 +116,10 @@ def read_csv(
     if len(table.headers) > limits.max_columns:
         raise ImportRefused("too_large", path, f"the file has {len(table.headers):,} columns")
     warnings: list[CellWarning] = []
-    blank = {"": None}
-    for j, col in enumerate(table.columns):
+    for j, col in enumerate(table.columns):  # '' is None already (detect_text_table)
         _cut_long(col, table.headers[j], table.row_numbers, limits, warnings)
-        col = list(map(blank.get, col, col))  # '' → None at C speed
         if nul:
             _strip_nul(col, table.headers[j], table.row_numbers, warnings)
-        table.columns[j] = col
     decimal_comma = delimiter != "," and _decimal_commas(table.columns)
     if decimal_comma:
         notes.append("numbers use a decimal comma (12,5); they are kept as text for the parser")
@@ -130,10 +133,12 @@ def read_csv(
     )
 
 
-def _parse(
+def _read(
     path: Path, encoding: str, limits: ImportLimits, progress: Progress, stop: int | None
-) -> tuple[list[list[str]], str]:
-    """Stream-decode and parse ``path``; raises UnicodeDecodeError for a wrong encoding."""
+) -> tuple[DetectedTable | None, str]:
+    """Stream-decode, parse and find the table; raises UnicodeDecodeError for a wrong
+    encoding. The records go to :func:`detect_text_table` in chunks of :data:`CHUNK_ROWS`,
+    so only one chunk of row lists exists at a time."""
     errors = "replace" if encoding == "cp1252" else "strict"
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         delimiter, spaced = sniff_delimiter(fh.read(_SAMPLE))
@@ -141,23 +146,31 @@ def _parse(
         progress.check()
         progress.update(0, None, "parsing")
         reader = csv.reader(fh, delimiter=delimiter, skipinitialspace=spaced, strict=False)
-        rows: list[list[str]] = []
         try:
-            while batch := list(islice(reader, min(100_000, stop or 100_000))):  # C speed
-                rows.extend(batch)  # ... with a cancel point per batch
-                if stop is not None and len(rows) >= stop:
-                    break
-                progress.update(len(rows), None, "parsing")
-                progress.check()
-                if len(rows) > limits.max_rows:
-                    raise ImportRefused(
-                        "too_large", path, f"the file has over {limits.max_rows:,} records"
-                    )
+            table = detect_text_table(_chunks(reader, path, limits, progress, stop))
         except csv.Error as exc:
             raise ImportRefused(
                 "unreadable", path, f"the text cannot be parsed as CSV ({exc})"
             ) from exc
-    return rows, delimiter
+    return table, delimiter
+
+
+def _chunks(reader: Iterator[list[str]], path: Path, limits: ImportLimits, progress: Progress,
+            stop: int | None) -> Iterator[list[list[str]]]:
+    """Records in lists of up to :data:`CHUNK_ROWS` (C speed), with a cancel point per
+    chunk; ``stop`` records at most. Refuses a file over ``limits.max_rows`` records."""
+    seen = 0
+    while batch := list(islice(reader, CHUNK_ROWS if stop is None
+                               else min(CHUNK_ROWS, stop - seen))):
+        seen += len(batch)
+        if seen > limits.max_rows:
+            raise ImportRefused("too_large", path, f"the file has over {limits.max_rows:,} records")
+        yield batch
+        del batch
+        if stop is not None and seen >= stop:
+            return
+        progress.update(seen, None, "parsing")
+        progress.check()
 
 
 def _strip_nul(col: list[str | None], header: str, rows: list[int],

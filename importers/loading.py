@@ -91,10 +91,14 @@ class _Sql:
 
 
 def _column_values(data: TicketData, keep: np.ndarray, sql: _Sql, site_ids: list[int | None],
-                   vendor_ids: list[int | None]) -> dict[str, list[Any]]:
-    """Every ticket column as a list of driver values for the kept rows."""
+                   vendor_ids: list[int | None], wanted: set[str]) -> dict[str, list[Any]]:
+    """The ``wanted`` ticket columns as lists of driver values for the kept rows."""
     idx = np.nonzero(keep)[0]
+    il = idx.tolist() if len(idx) < len(keep) else None  # None: every row
     out: dict[str, list[Any]] = {}
+
+    def rows_of(col: list[Any]) -> list[Any]:
+        return col if il is None else list(map(col.__getitem__, il))  # C-level map
 
     def masked(values: np.ndarray, mask: np.ndarray, conv: Any = None) -> list[Any]:
         vals = values[idx].tolist()
@@ -105,22 +109,28 @@ def _column_values(data: TicketData, keep: np.ndarray, sql: _Sql, site_ids: list
         return vals
 
     for name in TIME_COLUMNS:
-        out[name] = masked(data.times[name], data.has[name], sql.time if sql.pg else None)
-    il = idx.tolist()
+        if name in wanted:
+            out[name] = masked(data.times[name], data.has[name], sql.time if sql.pg else None)
     for name in ("channel", "category", "title", "description", "customer", "agent", "team"):
-        col = data.texts[name]
-        out[name] = [col[i] for i in il]
+        if name in wanted:
+            out[name] = rows_of(data.texts[name])
     out["priority"] = data.priority[idx].tolist()
     out["status"] = data.status[idx].tolist()
-    out["is_complaint"] = [sql.flag(v) for v in data.is_complaint[idx].tolist()]
-    out["csat"] = masked(data.csat, data.has_csat)
-    lo, hi = data.csat_scale
-    out["csat_scale_min"] = [None if v is None else lo for v in out["csat"]]
-    out["csat_scale_max"] = [None if v is None else hi for v in out["csat"]]
-    out["nps"] = masked(data.nps, data.has_nps, int)
-    out["reopened_count"] = masked(data.reopened, data.has_reopened, int)
-    out["site_id"] = [site_ids[i] for i in il]
-    out["vendor_id"] = [vendor_ids[i] for i in il]
+    complaint = data.is_complaint[idx]
+    out["is_complaint"] = complaint.tolist() if sql.pg else complaint.astype(np.int64).tolist()
+    if "csat" in wanted:
+        out["csat"] = masked(data.csat, data.has_csat)
+        lo, hi = data.csat_scale
+        out["csat_scale_min"] = masked(np.full(data.n, lo), data.has_csat)
+        out["csat_scale_max"] = masked(np.full(data.n, hi), data.has_csat)
+    if "nps" in wanted:
+        out["nps"] = masked(data.nps, data.has_nps, int)
+    if "reopened_count" in wanted:
+        out["reopened_count"] = masked(data.reopened, data.has_reopened, int)
+    if "site_id" in wanted:
+        out["site_id"] = rows_of(site_ids)
+    if "vendor_id" in wanted:
+        out["vendor_id"] = rows_of(vendor_ids)
     return out
 
 
@@ -189,13 +199,17 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
     vendor_ids = _resolve_refs(cur, sql, "vendors", data.texts["vendor"],
                                {"service_category": "other", "status": "active"})
     progress.check()
-    cols = _column_values(data, keep, sql, site_ids, vendor_ids)
-    ids = [data.external_id[i] for i in np.nonzero(keep)[0].tolist()]
+    wanted = data.fields | {"is_complaint", "priority", "status"}
+    cols = _column_values(data, keep, sql, site_ids, vendor_ids, wanted)
+    ids = list(map(data.external_id.__getitem__, np.nonzero(keep)[0].tolist()))
     total = len(ids)
     cur.execute(f"SELECT external_id, id FROM tickets WHERE source = {p}", (info.source,))
     known: dict[str, int] = dict(cur.fetchall())
-    new_rows = [k for k, e in enumerate(ids) if e not in known]
-    old_rows = [k for k, e in enumerate(ids) if e in known]
+    if known:
+        new_rows = [k for k, e in enumerate(ids) if e not in known]
+        old_rows = [k for k, e in enumerate(ids) if e in known]
+    else:  # a new source: every row is new
+        new_rows, old_rows = list(range(total)), []
     progress.update(0, total, "loading")
     if old_rows:
         _backup(cur, sql, batch_id, [known[ids[k]] for k in old_rows])

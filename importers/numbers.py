@@ -79,13 +79,15 @@ def parse_durations(values: Sequence[Any], unit: str = "minutes") -> Parsed:
         return Parsed(fast * unit_s, missing, ~missing & ~np.isfinite(fast))
     if set(map(type, values)) <= {str, type(None)}:  # text: parse each distinct value once
         present = np.nonzero(~missing)[0]
-        cells = [values[i] for i in present.tolist()]
+        cells = values if len(present) == n else list(map(values.__getitem__,
+                                                          present.tolist()))
         distinct = {v: _duration_text(v, unit_s) for v in dict.fromkeys(cells)}
-        got = np.array([distinct[v] for v in cells], dtype=object)
-        bad = np.equal(got, None)
-        out[present] = np.where(bad, 0.0, got).astype(np.float64)
-        invalid[present[bad]] = True
-        invalid |= ~np.isfinite(out)
+        for v, r in distinct.items():
+            distinct[v] = np.nan if r is None else r  # not understood: NaN, invalid below
+        out[present] = np.fromiter(map(distinct.__getitem__, cells), dtype=np.float64,
+                                   count=len(cells))
+        invalid = ~missing & ~np.isfinite(out)
+        out[invalid] = 0.0
         return Parsed(out, missing, invalid)
     cache: dict[str, float | None] = {}
     for i, v in enumerate(values):
