@@ -21,7 +21,8 @@ from models.db import Database
 from models.orm import ImportBatch, ImportRowBackup, Ticket, from_epoch_us, utcnow
 from models.orm.admin import BatchStatus
 
-TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "resolved_at", "closed_at")
+TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at",
+                "closed_at")
 RESTORED = ("title", "description", "priority", "status", "channel", "category",
             "is_complaint", "customer", "agent", "team", "site_id", "vendor_id", *TIME_COLUMNS,
             "reopened_count", "csat", "csat_scale_min", "csat_scale_max", "nps",

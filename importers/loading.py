@@ -35,10 +35,11 @@ CHUNK = 50_000
 TICKET_COLUMNS = (
     "title", "description", "priority", "status", "channel", "category", "is_complaint",
     "customer", "agent", "team", "site_id", "vendor_id", "created_at", "first_response_at",
-    "answered_at", "resolved_at", "closed_at", "reopened_count", "csat", "csat_scale_min",
-    "csat_scale_max", "nps",
+    "answered_at", "onsite_at", "resolved_at", "closed_at", "reopened_count", "csat",
+    "csat_scale_min", "csat_scale_max", "nps",
 )
-TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "resolved_at", "closed_at")
+TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at",
+                "closed_at")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ REASONS: dict[str, str] = {
     "resolved_before_created": "resolved before it was created",
     "first_response_before_created": "first response before it was created",
     "first_response_after_resolution": "first response after the resolution",
+    "time_before_created": "{column}: {value!r} is before the creation time",
     "duration_out_of_range": "{column}: duration {value!r} is negative or longer than a year",
     "unknown_priority": "unknown priority {value!r}",
     "unknown_status": "unknown status {value!r}",

@@ -63,7 +63,8 @@ MAX_DURATION_S = 366 * 86_400
 FUTURE_SLACK_US = 86_400 * US_PER_S
 TEXT_FIELDS = ("channel", "category", "title", "description", "customer", "agent", "team",
                "site", "vendor")
-TIME_FIELDS = ("created_at", "first_response_at", "answered_at", "resolved_at", "closed_at")
+TIME_FIELDS = ("created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at",
+               "closed_at")
 
 
 @dataclass
@@ -203,14 +204,14 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
             times[at] = np.where(fill, created + np.round(d.values * US_PER_S).astype(np.int64),
                                  times[at])
             has[at] = has[at] | fill
-    if c.header("closed_at") is not None:
-        p = parse_datetimes(c.column("closed_at") or [], tz, date1904=date1904,
-                            dayfirst=dayfirst)
-        bad(p, "closed_at")
-        take("closed_at", p)
-    else:
-        times["closed_at"], has["closed_at"] = np.zeros(n, np.int64), np.zeros(n, bool)
-    times["answered_at"], has["answered_at"] = np.zeros(n, np.int64), np.zeros(n, bool)
+    for name in ("closed_at", "answered_at", "onsite_at"):
+        if c.header(name) is not None:
+            p = parse_datetimes(c.column(name) or [], tz, date1904=date1904,
+                                dayfirst=dayfirst)
+            bad(p, name)
+            take(name, p)
+        else:
+            times[name], has[name] = np.zeros(n, np.int64), np.zeros(n, bool)
 
     _call_flags(c, errs, times, has, bad)
 
@@ -268,12 +269,16 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
     both = has_created & has["first_response_at"]
     errs.add(both & (fr < created), "first_response_before_created",
              c.header("first_response_at") or c.header("first_response_duration"))
+    for name in ("answered_at", "onsite_at"):
+        both = has_created & has[name]
+        errs.add(both & (times[name] < created), "time_before_created", c.header(name))
     both = has["first_response_at"] & has["resolved_at"]
     errs.add(both & (fr > rs), "first_response_after_resolution",
              c.header("first_response_at") or c.header("first_response_duration"))
     limit = now_us + FUTURE_SLACK_US
     for name, dur in (("created_at", None), ("first_response_at", "first_response_duration"),
-                      ("resolved_at", "resolution_duration"), ("closed_at", None)):
+                      ("resolved_at", "resolution_duration"), ("closed_at", None),
+                      ("answered_at", None), ("onsite_at", None)):
         header = created_header if name == "created_at" else (
             c.header(name) or (c.header(dur) if dur else None))
         errs.add(has[name] & (times[name] > limit), "future_time", header,
@@ -292,7 +297,7 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
 def _call_flags(c: _Ctx, errs: ErrorCollector, times: dict[str, np.ndarray],
                 has: dict[str, np.ndarray], bad: Any) -> None:
     """Call-centre flags: answered (Y/N) and resolved (Y/N) with the talk time."""
-    if c.header("answered") is not None:
+    if c.header("answered") is not None and c.header("answered_at") is None:
         p = parse_booleans(c.column("answered") or [])
         bad(p, "answered")
         unanswered = p.ok & ~p.values
@@ -340,8 +345,10 @@ def _db_fields(provided: set[str]) -> set[str]:
         out.add("resolved_at")
     if "resolved_flag" in provided and "status" not in provided:
         out.add("status")
-    if "answered" in provided:
+    if provided & {"answered", "answered_at"}:
         out.add("answered_at")
+    if "onsite_at" in provided:
+        out.add("onsite_at")
     if "reopened_count" in provided:
         out.add("reopened_count")
     if "site" in provided:

@@ -55,6 +55,7 @@ class Ticket(Base):
     created_at: Mapped[dt.datetime]
     first_response_at: Mapped[dt.datetime | None]
     answered_at: Mapped[dt.datetime | None]
+    onsite_at: Mapped[dt.datetime | None]  # a technician arrived on site (on-site SLA)
     resolved_at: Mapped[dt.datetime | None]
     closed_at: Mapped[dt.datetime | None]
     reopened_count: Mapped[int | None]

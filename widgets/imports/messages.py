@@ -26,6 +26,7 @@ def reason_text(code: str, fallback: str = "") -> str:
             "ImportMessages", "First response before it was created"),
         "first_response_after_resolution": QT_TRANSLATE_NOOP(
             "ImportMessages", "First response after the resolution"),
+        "time_before_created": QT_TRANSLATE_NOOP("ImportMessages", "Time before the creation time"),
         "duration_out_of_range": QT_TRANSLATE_NOOP(
             "ImportMessages", "Duration is negative or longer than a year"),
         "unknown_priority": QT_TRANSLATE_NOOP("ImportMessages", "Unknown priority"),
