@@ -27,9 +27,10 @@ def test_headers_map_to_answer_and_onsite_fields() -> None:
 
 
 def test_a_time_before_creation_is_rejected_with_its_column() -> None:
-    t = table(HEADERS, [["T1", "2024-05-01 08:00", "2024-05-01 08:00:20", "2024-05-01 09:30", "紧急"],
-                        ["T2", "2024-05-01 08:00", "2024-05-01 07:59", None, "高"],
-                        ["T3", "2024-05-01 08:00", None, "2024-05-01 07:00", "高"]])
+    t = table(HEADERS, [
+        ["T1", "2024-05-01 08:00", "2024-05-01 08:00:20", "2024-05-01 09:30", "紧急"],
+        ["T2", "2024-05-01 08:00", "2024-05-01 07:59", None, "高"],
+        ["T3", "2024-05-01 08:00", None, "2024-05-01 07:00", "高"]])
     data, report = validate_tickets(t, propose_mapping(t), tz=dt.UTC, now=NOW)
     assert [(e.row, e.code, e.column) for e in report.errors] == [
         (3, "time_before_created", "接通时间"), (4, "time_before_created", "到场时间")]
