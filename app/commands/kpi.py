@@ -62,26 +62,14 @@ def parse_instant(text: str, tz: str | None) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-def _resolve(db: Any, table: str, values: list[str] | None) -> tuple[int, ...]:
-    if not values:
-        return ()
-    from sqlalchemy import text
+def resolve_ids(db: Any, kind: str, values: list[str] | None) -> tuple[int, ...]:
+    """Vendor or site ids for ``--vendor``/``--site`` values (codes or names)."""
+    from models.queries.listings import ids_by_code_or_name
 
-    ids: list[int] = []
-    with db.engine.connect() as conn:
-        for v in values:
-            row = (
-                conn.execute(
-                    text(f"SELECT id FROM {table} WHERE code = :v ORDER BY id"), {"v": v}
-                ).first()
-                or conn.execute(
-                    text(f"SELECT id FROM {table} WHERE name = :v ORDER BY id"), {"v": v}
-                ).first()
-            )
-            if row is None:
-                raise BadInput(f"unknown {table[:-1]}: {v!r} (give its code or name)")
-            ids.append(int(row[0]))
-    return tuple(ids)
+    try:
+        return ids_by_code_or_name(db, kind, values or [])
+    except LookupError as exc:
+        raise BadInput(str(exc)) from None
 
 
 def _priorities(values: list[str] | None) -> tuple[str, ...]:
@@ -178,8 +166,8 @@ def run(args: argparse.Namespace, db_url: str) -> int:
     db = open_database(db_url)
     try:
         try:
-            vendors = _resolve(db, "vendors", args.vendor)
-            sites = _resolve(db, "sites", args.site)
+            vendors = resolve_ids(db, "vendor", args.vendor)
+            sites = resolve_ids(db, "site", args.site)
         except BadInput as exc:
             print(f"servicelens kpi: error: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.kpi import EXIT_BAD_INPUT, BadInput, _resolve, parse_instant
+from app.commands.kpi import EXIT_BAD_INPUT, BadInput, parse_instant, resolve_ids
 
 SUFFIXES = (".pdf", ".xlsx")
 
@@ -79,8 +79,8 @@ def run(args: argparse.Namespace, db_url: str) -> int:
     db = open_database(db_url)
     try:
         try:
-            vendors = _resolve(db, "vendors", args.vendor)
-            sites = _resolve(db, "sites", args.site)
+            vendors = resolve_ids(db, "vendor", args.vendor)
+            sites = resolve_ids(db, "site", args.site)
         except BadInput as exc:
             return _error(exc)
         report = build_period_report(db, period, args.tz, as_of, vendors, sites)

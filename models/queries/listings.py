@@ -1,4 +1,5 @@
-"""Small listings: vendors and sites (filter choices), import batches (Imports page)."""
+"""Small listings: vendors and sites (filter choices, command-line lookups), import
+batches (Imports page)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,25 @@ def list_sites(db: Database) -> list[tuple[int, str, str]]:
     with db.session() as s:
         query = select(Site.id, Site.code, Site.name).order_by(Site.name)
         return [(r[0], r[1], r[2]) for r in s.execute(query)]
+
+
+def ids_by_code_or_name(db: Database, kind: str, values: list[str]) -> tuple[int, ...]:
+    """Ids of the ``kind`` (``"vendor"`` or ``"site"``) rows named by ``values``, in order.
+
+    Each value is matched against the code first, then the name (the lowest id wins a
+    tie). Raises ``LookupError`` naming the first value that matches nothing.
+    """
+    model = {"vendor": Vendor, "site": Site}[kind]
+    ids: list[int] = []
+    with db.session() as s:
+        for value in values:
+            found = (s.scalar(select(model.id).where(model.code == value).order_by(model.id))
+                     or s.scalar(select(model.id).where(model.name == value)
+                                 .order_by(model.id)))
+            if found is None:
+                raise LookupError(f"unknown {kind}: {value!r} (give its code or name)")
+            ids.append(int(found))
+    return tuple(ids)
 
 
 def list_batches(db: Database, limit: int = 1000) -> list[BatchSummary]:

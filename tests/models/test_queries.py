@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from models.db import Database
 from models.orm import UTC, Priority, Site, Ticket, TicketStatus, Vendor
-from models.queries.listings import list_vendors
+from models.queries.listings import ids_by_code_or_name, list_sites, list_vendors
 from models.queries.overview import table_counts
 from models.queries.tickets import ticket_ids, ticket_rows
 
@@ -50,3 +52,16 @@ def test_counts_and_vendor_listing(any_db: Database) -> None:
     counts = table_counts(any_db)
     assert (counts.tickets, counts.vendors, counts.sites, counts.inspections) == (3, 1, 1, 0)
     assert [v.name for v in list_vendors(any_db)] == ["Clean Co"]
+
+
+def test_vendors_and_sites_found_by_code_then_name(any_db: Database) -> None:
+    _fill(any_db)
+    with any_db.transaction() as s:
+        s.add(Site(code="静安店", name="Other"))  # a code equal to another site's name
+    jingan, other = (r[0] for r in sorted(list_sites(any_db), key=lambda r: r[2] != "静安店"))
+    assert ids_by_code_or_name(any_db, "site", ["静安店"]) == (other,)  # the code wins
+    assert ids_by_code_or_name(any_db, "site", ["S1", "Other"]) == (jingan, other)
+    assert ids_by_code_or_name(any_db, "vendor", ["Clean Co", "V1"]) == (1, 1)
+    assert ids_by_code_or_name(any_db, "vendor", []) == ()
+    with pytest.raises(LookupError, match="unknown vendor: 'Nobody'"):
+        ids_by_code_or_name(any_db, "vendor", ["V1", "Nobody"])
