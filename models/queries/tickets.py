@@ -53,6 +53,8 @@ class TicketRow:
     nps: int | None
     reopened_count: int | None
     description: str | None
+    answered_at: dt.datetime | None = None  # phone lines: the call was answered
+    onsite_at: dt.datetime | None = None  # field service: arrival on site
 
 
 def ticket_ids(db: Database, order_by: str = "created_at", descending: bool = True) -> np.ndarray:
@@ -75,7 +77,8 @@ def ticket_rows(db: Database, ids: Sequence[int]) -> list[TicketRow]:
             Ticket.status, Ticket.channel, Ticket.category, Ticket.is_complaint, Ticket.agent,
             Site.name, Vendor.name, Ticket.created_at, Ticket.first_response_at,
             Ticket.resolved_at, Ticket.csat, Ticket.closed_at, Ticket.customer, Ticket.team,
-            Ticket.nps, Ticket.reopened_count, Ticket.description,
+            Ticket.nps, Ticket.reopened_count, Ticket.description, Ticket.answered_at,
+            Ticket.onsite_at,
         )
         .outerjoin(Site, Site.id == Ticket.site_id)
         .outerjoin(Vendor, Vendor.id == Ticket.vendor_id)

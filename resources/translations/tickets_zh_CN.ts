@@ -87,6 +87,14 @@
       <translation>首次响应</translation>
     </message>
     <message>
+      <source>Answered</source>
+      <translation>接通</translation>
+    </message>
+    <message>
+      <source>On site</source>
+      <translation>到场</translation>
+    </message>
+    <message>
       <source>Resolved</source>
       <translation>解决时间</translation>
     </message>

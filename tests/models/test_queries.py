@@ -26,6 +26,7 @@ def _fill(db: Database) -> None:
                          status=TicketStatus.CLOSED, created_at=BASE + dt.timedelta(hours=i),
                          closed_at=BASE + dt.timedelta(hours=i + 5), customer=f"客户{i}",
                          team="一组", nps=9, reopened_count=1, description="空调不制冷",
+                         onsite_at=BASE + dt.timedelta(hours=i, minutes=50),
                          site_id=site.id, vendor_id=vendor.id))
 
 
@@ -44,6 +45,7 @@ def test_ticket_rows_carry_every_detail_field(any_db: Database) -> None:
     assert (row.customer, row.team, row.nps, row.reopened_count) == ("客户0", "一组", 9, 1)
     assert row.description == "空调不制冷" and row.status == "closed"
     assert row.closed_at == BASE + dt.timedelta(hours=5)
+    assert row.onsite_at == BASE + dt.timedelta(minutes=50) and row.answered_at is None
 
 
 def test_counts_and_vendor_listing(any_db: Database) -> None:

@@ -73,6 +73,7 @@ class TicketDetailPanel(QFrame):
             ("agent", self.tr("Agent")), ("site", self.tr("Site")),
             ("vendor", self.tr("Vendor")), ("created_at", self.tr("Created")),
             ("first_response_at", self.tr("First response")),
+            ("answered_at", self.tr("Answered")), ("onsite_at", self.tr("On site")),
             ("resolved_at", self.tr("Resolved")), ("closed_at", self.tr("Closed")),
             ("customer", self.tr("Customer")), ("team", self.tr("Team")),
             ("csat", self.tr("CSAT")), ("nps", self.tr("NPS")),
