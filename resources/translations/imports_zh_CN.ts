@@ -162,6 +162,126 @@
       <source>— ignored</source>
       <translation>— 忽略</translation>
     </message>
+    <message>
+      <source>Ticket ID</source>
+      <translation>工单号</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <source>Created (date)</source>
+      <translation>创建日期</translation>
+    </message>
+    <message>
+      <source>Created (time of day)</source>
+      <translation>创建时刻</translation>
+    </message>
+    <message>
+      <source>First response</source>
+      <translation>首次响应时间</translation>
+    </message>
+    <message>
+      <source>First response time (duration)</source>
+      <translation>首次响应时长</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>解决时间</translation>
+    </message>
+    <message>
+      <source>Resolution time (duration)</source>
+      <translation>解决时长</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>接通时间</translation>
+    </message>
+    <message>
+      <source>On-site arrival</source>
+      <translation>到场时间</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>关闭时间</translation>
+    </message>
+    <message>
+      <source>Last updated (event logs)</source>
+      <translation>更新时间（事件日志）</translation>
+    </message>
+    <message>
+      <source>Talk time (calls)</source>
+      <translation>通话时长</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>描述</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>处理人</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>团队</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>站点</translation>
+    </message>
+    <message>
+      <source>Vendor</source>
+      <translation>供应商</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>CSAT</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>NPS</source>
+      <translation>NPS</translation>
+    </message>
+    <message>
+      <source>Reopened count</source>
+      <translation>重开次数</translation>
+    </message>
+    <message>
+      <source>Answered (Y/N)</source>
+      <translation>是否接通</translation>
+    </message>
+    <message>
+      <source>Resolved (Y/N)</source>
+      <translation>是否解决</translation>
+    </message>
   </context>
   <context>
     <name>ImportProgressPanel</name>

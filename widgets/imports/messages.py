@@ -87,3 +87,44 @@ def confidence_text(confidence: str) -> str:
         "none": QT_TRANSLATE_NOOP("ImportMessages", "— ignored"),
     }
     return _lookup(texts, confidence, confidence)
+
+
+FIELD_TEXTS = {
+    "external_id": QT_TRANSLATE_NOOP("ImportMessages", "Ticket ID"),
+    "created_at": QT_TRANSLATE_NOOP("ImportMessages", "Created"),
+    "created_date": QT_TRANSLATE_NOOP("ImportMessages", "Created (date)"),
+    "created_time": QT_TRANSLATE_NOOP("ImportMessages", "Created (time of day)"),
+    "first_response_at": QT_TRANSLATE_NOOP("ImportMessages", "First response"),
+    "first_response_duration": QT_TRANSLATE_NOOP("ImportMessages",
+                                                 "First response time (duration)"),
+    "resolved_at": QT_TRANSLATE_NOOP("ImportMessages", "Resolved"),
+    "resolution_duration": QT_TRANSLATE_NOOP("ImportMessages", "Resolution time (duration)"),
+    "answered_at": QT_TRANSLATE_NOOP("ImportMessages", "Answered"),
+    "onsite_at": QT_TRANSLATE_NOOP("ImportMessages", "On-site arrival"),
+    "closed_at": QT_TRANSLATE_NOOP("ImportMessages", "Closed"),
+    "updated_at": QT_TRANSLATE_NOOP("ImportMessages", "Last updated (event logs)"),
+    "talk_duration": QT_TRANSLATE_NOOP("ImportMessages", "Talk time (calls)"),
+    "priority": QT_TRANSLATE_NOOP("ImportMessages", "Priority"),
+    "status": QT_TRANSLATE_NOOP("ImportMessages", "Status"),
+    "channel": QT_TRANSLATE_NOOP("ImportMessages", "Channel"),
+    "category": QT_TRANSLATE_NOOP("ImportMessages", "Category"),
+    "title": QT_TRANSLATE_NOOP("ImportMessages", "Title"),
+    "description": QT_TRANSLATE_NOOP("ImportMessages", "Description"),
+    "customer": QT_TRANSLATE_NOOP("ImportMessages", "Customer"),
+    "agent": QT_TRANSLATE_NOOP("ImportMessages", "Agent"),
+    "team": QT_TRANSLATE_NOOP("ImportMessages", "Team"),
+    "site": QT_TRANSLATE_NOOP("ImportMessages", "Site"),
+    "vendor": QT_TRANSLATE_NOOP("ImportMessages", "Vendor"),
+    "is_complaint": QT_TRANSLATE_NOOP("ImportMessages", "Complaint"),
+    "csat": QT_TRANSLATE_NOOP("ImportMessages", "CSAT"),
+    "nps": QT_TRANSLATE_NOOP("ImportMessages", "NPS"),
+    "reopened_count": QT_TRANSLATE_NOOP("ImportMessages", "Reopened count"),
+    "answered": QT_TRANSLATE_NOOP("ImportMessages", "Answered (Y/N)"),
+    "resolved_flag": QT_TRANSLATE_NOOP("ImportMessages", "Resolved (Y/N)"),
+}
+"""Import field name → its label in the mapping dialog (the importers' labels are English)."""
+
+
+def field_text(name: str, fallback: str = "") -> str:
+    """The user's-language label of an import field (``fallback``: the importer's label)."""
+    return _lookup(FIELD_TEXTS, name, fallback)
