@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.imports.messages import confidence_text
+from widgets.imports.messages import confidence_text, field_text
 from widgets.imports.service import FieldChoice, ImportPreview
 
 UNITS = ("seconds", "minutes", "hours", "days")
@@ -66,7 +66,7 @@ class MappingDialog(QDialog):
             box.setAccessibleName(self.tr("Field for %1").replace("%1", col.header))
             box.addItem(self.tr("(ignore)"), None)
             for f in fields:
-                box.addItem(f.label + (" *" if f.required else ""), f.name)
+                box.addItem(field_text(f.name, f.label) + (" *" if f.required else ""), f.name)
             box.setCurrentIndex(max(0, box.findData(col.field)) if col.field else 0)
             unit = QComboBox()
             unit.setAccessibleName(self.tr("Unit for %1").replace("%1", col.header))
@@ -112,7 +112,7 @@ class MappingDialog(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("Rows"),
                                          self.tr("Treat as")])
         table.verticalHeader().hide()
-        labels = {f.name: f.label for f in self._fields}
+        labels = {f.name: field_text(f.name, f.label) for f in self._fields}
         for r, (name, value, count) in enumerate(items):
             table.setItem(r, 0, QTableWidgetItem(labels.get(name, name)))
             table.setItem(r, 1, QTableWidgetItem(value))
