@@ -29,6 +29,7 @@ import numpy as np
 from sqlalchemy import select
 
 from models.kpi import sla
+from models.kpi.business_calendar import BusinessClock
 from models.kpi.compute import compute_kpis
 from models.kpi.filtering import from_us, to_us
 from models.kpi.filtering import select as select_rows
@@ -145,6 +146,7 @@ def _ticket_alerts(
             )
         )
     ev = sla.evaluate(store, policies)
+    clocks: dict[int, BusinessClock | None] = {}  # per policy: one clock, not one per ticket
     for kind, event, deadline, attr in (
         ("response", store.first_response, ev.response_deadline, "first_response_min"),
         ("resolution", store.resolved, ev.resolution_deadline, "resolution_min"),
@@ -155,7 +157,9 @@ def _ticket_alerts(
             r = rows[i]
             idx = int(ev.policy[r])
             target = getattr(policies.policies[idx], attr)
-            clock = sla.clock_of(store, policies, idx)
+            if idx not in clocks:
+                clocks[idx] = sla.clock_of(store, policies, idx)
+            clock = clocks[idx]
             if clock is None:
                 left = (int(deadline[r]) - as_of_us) / US_PER_MIN
             else:

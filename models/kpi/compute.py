@@ -9,7 +9,9 @@ Decisions where DESIGN.md is silent:
 - CSAT satisfied: top two points of a 5-point scale, else a mapped score ≥ 80;
 - overdue complaint: no resolution at or before ``as_of`` and ``as_of − created > 24 h``;
 - repeat complaints: see :func:`models.kpi.store.repeat_complaints`;
-- Pareto: complaints without a category form a row with category ``None``.
+- Pareto: complaints without a category form a row with category ``None``;
+- answered within 30 s: ``answered_at − created_at ≤ 30 s`` among tickets with an
+  answer time (answered exactly at 30 s counts as within).
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ from models.kpi.types import (
     KpiResult,
     ParetoRow,
     PriorityKpis,
+    Rate,
     SlaCounts,
     TicketFilter,
 )
 
 DAY_US = 86_400_000_000
+ANSWER_WITHIN_US = 30_000_000  # DESIGN.md: phone lines answered within 30 s
 
 
 def sla_counts(counts: npt.NDArray[np.int64]) -> SlaCounts:
@@ -128,6 +132,7 @@ def compute_kpis(
     overdue = int(np.count_nonzero(unresolved_at & (as_of_us - created > DAY_US)))
     repeat = int(np.count_nonzero(store.repeat[rows]))
     by_priority = {p: _priority_kpis(p, c, code + 1) for code, p in enumerate(PRIORITIES)}
+    answered_30s, onsite_sla = _answer_and_onsite(s, policies, as_of_us)
     return KpiResult(
         volume=volume,
         frt_median_min=frt.median,
@@ -160,7 +165,25 @@ def compute_kpis(
         complaints=n_complaints,
         complaint_rate=complaint_rate,
         complaint_closure=closure,
+        answered_30s=answered_30s,
+        onsite_sla=onsite_sla,
     )
+
+
+def _answer_and_onsite(
+    s: Selection, policies: PolicySet, as_of_us: int
+) -> tuple[Rate, SlaCounts]:
+    """Phone answers within 30 s (DESIGN.md "Phone lines") among the selected tickets
+    with an answer time, and on-site arrival SLA counts (only tickets that needed a
+    visit under a policy with an on-site target, see :mod:`models.kpi.sla`)."""
+    store = s.store
+    rows = subset_rows(s, "answered", lambda: store.answered != NONE)
+    waited = store.answered[rows] - store.created[rows]
+    answered = wilson(int(np.count_nonzero(waited <= ANSWER_WITHIN_US)), int(rows.size))
+    ev = sla.evaluate(store, policies)
+    visits = subset_rows(s, f"onsite-{hash(policies)}", lambda: ev.onsite_deadline != NONE)
+    codes = sla.outcomes(store.onsite[visits], ev.onsite_deadline[visits], as_of_us)
+    return answered, sla_counts(np.bincount(codes, minlength=4))
 
 
 def _priority_kpis(priority: str, c: _Columns, g: int) -> PriorityKpis:

@@ -15,6 +15,11 @@ policy's calendar, see :mod:`models.kpi.business_calendar`). Then, at any ``as_o
 - **pending**: otherwise (shown, not counted);
 - tickets without priority, matching policy or target are *unmeasured*.
 
+On-site arrival (DESIGN.md: P1 2 h) is measured the same way against ``onsite_at``, but
+only for tickets that needed a visit: those with an arrival time, or created through an
+on-site channel (:data:`ONSITE_CHANNELS`, case-insensitive) — a P1 solved on the phone
+never breaches an arrival target.
+
 Evaluations are cached on the store per policy set (policy sets are hashable).
 """
 
@@ -36,6 +41,7 @@ UNMEASURED, MET, BREACHED, PENDING = 0, 1, 2, 3
 OUTCOME_NAMES = ("none", "met", "breached", "pending")
 US_PER_MIN = 60_000_000
 MARGIN_US = 2 * 365 * 86_400 * 1_000_000
+ONSITE_CHANNELS = frozenset({"on-site", "onsite", "on site", "field", "现场", "上门"})
 
 I64 = npt.NDArray[np.int64]
 
@@ -47,6 +53,7 @@ class SlaEvaluation:
     policy: npt.NDArray[np.int32]
     response_deadline: I64
     resolution_deadline: I64
+    onsite_deadline: I64  # NONE where no visit was needed (module docstring)
     policies: tuple[SlaPolicySpec, ...]
 
 
@@ -143,6 +150,28 @@ def _deadlines(
     return out
 
 
+def needs_visit(store: TicketStore) -> npt.NDArray[np.bool_]:
+    """Tickets with an on-site arrival time or from an on-site channel."""
+    onsite_codes = [
+        i for i, label in enumerate(store.channel_labels)
+        if label.strip().lower() in ONSITE_CHANNELS
+    ]
+    out: npt.NDArray[np.bool_] = store.onsite != NONE
+    if onsite_codes:
+        out = out | np.isin(store.channel, onsite_codes)
+    return out
+
+
+def _onsite_deadlines(
+    store: TicketStore, assigned: npt.NDArray[np.int32], policies: PolicySet
+) -> I64:
+    if all(p.onsite_min is None for p in policies.policies):
+        return np.full(store.size, NONE, dtype=np.int64)
+    out = _deadlines(store, assigned, policies, "onsite_min")
+    out[~needs_visit(store)] = NONE
+    return out
+
+
 def evaluate(store: TicketStore, policies: PolicySet) -> SlaEvaluation:
     """Policy and breach instants of every ticket under ``policies`` (cached per store)."""
     key = ("sla", policies)
@@ -154,6 +183,7 @@ def evaluate(store: TicketStore, policies: PolicySet) -> SlaEvaluation:
         assigned,
         _deadlines(store, assigned, policies, "first_response_min"),
         _deadlines(store, assigned, policies, "resolution_min"),
+        _onsite_deadlines(store, assigned, policies),
         policies.policies,
     )
     store.put_cache(key, ev)

@@ -145,6 +145,8 @@ class TicketStore:
         self.created: I64 = r["created"]
         self.first_response: I64 = r["first_response"]
         self.resolved: I64 = r["resolved"]
+        self.answered: I64 = r["answered"]  # phone answer (DESIGN.md "Phone lines")
+        self.onsite: I64 = r["onsite"]  # on-site arrival
         self.priority: npt.NDArray[np.int8] = r["priority"]
         self.vendor: I64 = r["vendor"]
         self.site: I64 = r["site"]
@@ -230,10 +232,14 @@ class TicketStore:
         """(min, max) of every stored instant in µs, ``None`` for an empty store."""
         if self.size == 0:
             return None
+        hit = self._cache.get("time_range")
+        if hit is not None:
+            return hit  # type: ignore[return-value]
         hi = int(self.created[-1])
         for arr in (self.first_response, self.resolved):
             if arr.size:
                 hi = max(hi, int(arr.max()))
+        self._cache["time_range"] = (int(self.created[0]), hi)
         return int(self.created[0]), hi
 
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the store's columns change meaning
+FORMAT = 2  # bump when the store's columns change meaning
 FILE_NAME = "store.npz"
 META = "__meta__"
 SAMPLE = 64  # tickets checked against the database on every cache load

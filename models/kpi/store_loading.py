@@ -32,12 +32,19 @@ PRIORITY_CASE = (
 )
 Where = tuple[str, dict[str, Any]] | None
 
+MISSING_DELTA = -1  # answer / on-site delay (µs) of a ticket without that time
+# integer columns, read in two scans of the table (a scan costs more than a column)
 _SQLITE_INT = {
     "id": "id",
     "created": "created_at",
     # deltas print shorter than instants; NONE marks a missing time
     "frt_us": f"coalesce(first_response_at - created_at, {NONE})",
     "res_us": f"coalesce(resolved_at - created_at, {NONE})",
+}
+_SQLITE_INT_2 = {
+    # mostly missing: a short marker (a delay of −1 µs reads as "none")
+    "ans_us": f"coalesce(answered_at - created_at, {MISSING_DELTA})",
+    "onsite_us": f"coalesce(onsite_at - created_at, {MISSING_DELTA})",
     # priority+1 (3 bits) | complaint (1) | nps+1 (4) | reopened+1, capped at 255 (8)
     # | vendor id+1 (23) | site id+1 (23): one value per ticket instead of seven
     "small": f"({PRIORITY_CASE} + 1) + 8 * coalesce(is_complaint, 0)"
@@ -88,25 +95,23 @@ def _consistent(cols: dict[str, Any]) -> bool:
 def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
     cond, params = where if where else ("1 = 1", {})
 
-    def ints(expr: str) -> Callable[[Any], npt.NDArray[np.int64]]:
-        def run(cur: Any) -> npt.NDArray[np.int64]:
-            sql = (
-                f"SELECT group_concat(v) FROM (SELECT {expr} AS v FROM tickets"
-                f" WHERE {cond} ORDER BY id)"
-            )
-            s = cur.execute(sql, params).fetchone()[0]
-            return _parse(s, np.int64)
+    def ints(exprs: dict[str, str]) -> Callable[[Any], dict[str, npt.NDArray[np.int64]]]:
+        def run(cur: Any) -> dict[str, npt.NDArray[np.int64]]:
+            inner = ", ".join(f"{e} AS v{i}" for i, e in enumerate(exprs.values()))
+            outer = ", ".join(f"group_concat(v{i})" for i in range(len(exprs)))
+            sql = f"SELECT {outer} FROM (SELECT {inner} FROM tickets WHERE {cond} ORDER BY id)"
+            row = cur.execute(sql, params).fetchone()
+            return {k: _parse(v, np.int64) for k, v in zip(exprs, row, strict=True)}
 
         return run
 
-    def texts(col: str, extra: str = "") -> Callable[[Any], tuple[Any, ...]]:
-        def run(cur: Any) -> tuple[Any, ...]:
-            sql = (
-                "SELECT group_concat(v, char(31)) FROM (SELECT coalesce("
-                f"{col}, char(30)) AS v FROM tickets WHERE ({cond}){extra} ORDER BY id)"
-            )
-            s = cur.execute(sql, params).fetchone()[0]
-            return (s,)
+    def texts(cols: tuple[str, ...]) -> Callable[[Any], dict[str, str | None]]:
+        def run(cur: Any) -> dict[str, str | None]:
+            inner = ", ".join(f"coalesce({c}, char(30)) AS {c}" for c in cols)
+            outer = ", ".join(f"group_concat({c}, char(31))" for c in cols)
+            sql = f"SELECT {outer} FROM (SELECT {inner} FROM tickets WHERE {cond} ORDER BY id)"
+            row = cur.execute(sql, params).fetchone()
+            return dict(zip(cols, row, strict=True))
 
         return run
 
@@ -135,9 +140,11 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
         )
         return list(cur.execute(sql, params))
 
-    jobs: dict[str, Callable[[Any], Any]] = {k: ints(v) for k, v in _SQLITE_INT.items()}
-    for col in ("channel", "category", "agent"):
-        jobs[col] = texts(col)
+    jobs: dict[str, Callable[[Any], Any]] = {
+        "ints": ints(_SQLITE_INT),
+        "texts": texts(("channel", "category", "agent")),
+        "ints_2": ints(_SQLITE_INT_2),
+    }
     jobs["csat"] = csat
     jobs["customers"] = customers
 
@@ -162,18 +169,22 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
                 for f in futures.values():
                     f.cancel()
                 progress.check()
-    ids = done["id"]
+    num = {**done["ints"], **done["ints_2"]}
+    ids = num["id"]
     n = ids.size
-    cols: dict[str, Any] = {
-        "id": ids,
-        "created": done["created"],
-    }
-    for name, delta in (("first_response", "frt_us"), ("resolved", "res_us")):
-        d = done[delta]
-        cols[name] = np.where(d == NONE, NONE, cols["created"] + d)
-    _unpack_small(cols, done["small"])
+    created = num["created"]
+    cols: dict[str, Any] = {"id": ids, "created": created}
+    for name, delta, missing in (
+        ("first_response", "frt_us", NONE),
+        ("resolved", "res_us", NONE),
+        ("answered", "ans_us", MISSING_DELTA),
+        ("onsite", "onsite_us", MISSING_DELTA),
+    ):
+        d = num[delta]
+        cols[name] = np.where(d == missing, NONE, created + d)
+    _unpack_small(cols, num["small"])
     for col in ("channel", "category", "agent"):
-        s = done[col][0]
+        s = done["texts"][col]
         parts = [] if s is None else s.split("\x1f")
         if len(parts) == n:
             cols[col], cols[f"{col}_labels"] = encode_marked(parts, "\x1e")
@@ -243,7 +254,8 @@ def _load_rows(db: Database, where: Where, progress: Progress) -> dict[str, Any]
         f" {PRIORITY_CASE}, coalesce(vendor_id, -1), coalesce(site_id, -1),"
         " coalesce(is_complaint, false), coalesce(reopened_count, -1), nps, channel, category,"
         " agent, CASE WHEN is_complaint THEN customer END, csat, csat_scale_min,"
-        f" csat_scale_max, import_batch_id FROM tickets WHERE {cond} ORDER BY id"
+        f" csat_scale_max, import_batch_id, {us('answered_at')}, {us('onsite_at')}"
+        f" FROM tickets WHERE {cond} ORDER BY id"
     )
     parts: list[list[tuple[Any, ...]]] = []
     with db.engine.connect() as conn:
@@ -255,7 +267,7 @@ def _load_rows(db: Database, where: Where, progress: Progress) -> dict[str, Any]
             progress.update(sum(len(p) for p in parts), None, "tickets")
             progress.check()
     rows = [r for p in parts for r in p]
-    cols_t = list(zip(*rows, strict=True)) if rows else [()] * 18
+    cols_t = list(zip(*rows, strict=True)) if rows else [()] * 20
 
     def arr(i: int, dtype: type = np.int64) -> npt.NDArray[Any]:
         return np.fromiter(cols_t[i], dtype=dtype, count=len(rows))
@@ -271,6 +283,8 @@ def _load_rows(db: Database, where: Where, progress: Progress) -> dict[str, Any]
         "site": arr(6),
         "complaint": arr(7, bool),
         "reopened": arr(8),
+        "answered": arr(18),
+        "onsite": arr(19),
         "nps": np.array([np.nan if v is None else v for v in cols_t[9]], dtype=np.float64),
     }
     for i, name in ((10, "channel"), (11, "category"), (12, "agent"), (13, "customer")):

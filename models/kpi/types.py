@@ -196,6 +196,17 @@ class KpiResult:
     complaints: int
     complaint_rate: Rate
     complaint_closure: Rate
+    # not in ``kpi --json`` (DESIGN.md fixes its keys): cards only, when the data has them
+    answered_30s: Rate  # phone answers within 30 s / tickets with an answer time
+    onsite_sla: SlaCounts  # on-site arrival within the policy's target (models.kpi.sla)
+
+    @property
+    def answered_30s_pct(self) -> float | None:
+        return self.answered_30s.pct
+
+    @property
+    def onsite_sla_met_pct(self) -> float | None:
+        return self.onsite_sla.rate.pct
 
     def to_json(self) -> dict[str, object]:
         """The ``servicelens kpi --json`` object (DESIGN.md "Command line"); null = no data."""

@@ -1,0 +1,71 @@
+"""Phone answers within 30 s and the on-site arrival SLA, computed by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.db import Database
+from models.kpi.api import PolicySet, SlaPolicySpec, TicketFilter, compute_kpis, load_store
+from models.kpi.stats import wilson
+from tests.models.kpi.helpers import T0, D, H, M, add_tickets
+
+S = dt.timedelta(seconds=1)
+FROM = dt.date(2020, 1, 1)
+POLICIES = PolicySet(
+    (
+        SlaPolicySpec("P1", "P1", 15, 240, FROM, onsite_min=120, id=1),
+        SlaPolicySpec("P2", "P2", 60, 480, FROM, id=2),
+    ),
+    timezone="UTC",
+)
+
+
+def test_answered_within_30_seconds(any_db: Database) -> None:
+    db = any_db  # the SQLite and the PostgreSQL loaders both read the answer times
+    add_tickets(db, [
+        dict(created_at=T0, channel="phone", answered_at=T0 + 12 * S),  # within
+        dict(created_at=T0, channel="phone", answered_at=T0 + 30 * S),  # exactly 30 s: within
+        dict(created_at=T0, channel="phone", answered_at=T0 + 31 * S),  # late
+        dict(created_at=T0, channel="phone", answered_at=T0 + 5 * M),  # late
+        dict(created_at=T0, channel="phone"),  # no answer time: not counted
+        dict(created_at=T0, channel="web"),
+        dict(created_at=T0 + 2 * D, channel="phone", answered_at=T0 + 2 * D + S),  # other period
+    ])
+    store = load_store(db)
+    k = compute_kpis(store, TicketFilter(start=T0, end=T0 + D), T0 + D, POLICIES)
+    assert k.answered_30s == wilson(2, 4)
+    assert k.answered_30s_pct == 50.0
+    assert k.answered_30s.denominator == 4
+    everything = compute_kpis(store, TicketFilter(), T0 + 3 * D, POLICIES)
+    assert (everything.answered_30s.numerator, everything.answered_30s.denominator) == (3, 5)
+    assert "answered_30s" not in everything.to_json()  # kpi --json keys are fixed
+
+
+def test_no_answer_times_means_no_value(db: Database) -> None:
+    add_tickets(db, [dict(created_at=T0, channel="phone")])
+    k = compute_kpis(load_store(db), TicketFilter(), T0 + D, POLICIES)
+    assert k.answered_30s.pct is None and k.answered_30s.denominator == 0
+    assert k.onsite_sla.rate.pct is None
+
+
+def test_onsite_arrival_sla(any_db: Database) -> None:
+    db = any_db
+    as_of = T0 + 3 * H
+    add_tickets(db, [
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + 90 * M),  # met
+        dict(priority="P1", created_at=T0, channel="phone", onsite_at=T0 + 2 * H),  # met (=)
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + 150 * M),  # late
+        dict(priority="P1", created_at=T0, channel="On-Site"),  # no arrival, 3 h > 2 h: late
+        dict(priority="P1", created_at=T0 + 2 * H, channel="on-site"),  # 1 h so far: pending
+        dict(priority="P1", created_at=T0, channel="phone"),  # no visit needed: not measured
+        dict(priority="P2", created_at=T0, channel="on-site", onsite_at=T0 + 5 * H),  # no target
+    ])
+    store = load_store(db)
+    k = compute_kpis(store, TicketFilter(start=T0, end=T0 + D), as_of, POLICIES)
+    sla = k.onsite_sla
+    assert (sla.met, sla.breached, sla.pending) == (2, 2, 1)
+    assert sla.rate == wilson(2, 4)
+    assert k.onsite_sla_met_pct == 50.0
+    # the same tickets a day later: the pending one has breached by then
+    later = compute_kpis(store, TicketFilter(start=T0, end=T0 + D), T0 + D, POLICIES)
+    assert (later.onsite_sla.met, later.onsite_sla.breached, later.onsite_sla.pending) == (2, 3, 0)
