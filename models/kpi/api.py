@@ -22,6 +22,9 @@ Typical use (off the GUI thread for the load, any thread for the rest)::
 Functions
 ---------
 - ``load_store(db, progress=NullProgress()) -> TicketStore``
+- ``load_store_preview(db, since, progress) -> TicketStore | None`` (recent tickets first,
+  when there is no column cache) and ``complete_store(db, preview, progress)``;
+  ``models.kpi.store_preview.covers(store, start)`` says which filters a preview serves
 - ``TicketStore.refresh(db, progress=NullProgress()) -> bool`` (True if anything changed)
 - ``compute_kpis(store, filt, as_of, policies) -> KpiResult``
 - ``trend(store, filt, kpi_key, grain, as_of, policies, tz=None, target=None) -> ControlChart``
@@ -105,6 +108,31 @@ def load_store(db: Database, progress: Progress | None = None) -> TicketStore:
     from models.kpi.store import TicketStore
 
     return TicketStore.load(db, progress or NullProgress())
+
+
+def load_store_preview(
+    db: Database, since: dt.datetime, progress: Progress | None = None
+) -> TicketStore | None:
+    """The tickets created from ``since`` on, when the full load would be slow (no column
+    cache on disk yet); ``None`` when :func:`load_store` is fast. See
+    :mod:`models.kpi.store_preview` (``covers`` says which filters it serves exactly)."""
+    from models.kpi import store_cache, store_preview
+
+    path = store_cache.cache_file(db)
+    if path is not None and path.exists():
+        return None
+    return store_preview.load_recent(db, since, progress or NullProgress())
+
+
+def complete_store(
+    db: Database, preview: TicketStore, progress: Progress | None = None
+) -> TicketStore:
+    """The full store from a preview (older tickets read now); writes the column cache."""
+    from models.kpi import store_cache, store_preview
+
+    store = store_preview.complete(db, preview, progress or NullProgress())
+    store_cache.save(db, store)
+    return store
 
 
 def compute_kpis(
@@ -298,10 +326,12 @@ __all__ = [
     "acknowledge",
     "arrivals_heatmap",
     "breakdown",
+    "complete_store",
     "compute_kpis",
     "list_alerts",
     "load_policy_set",
     "load_store",
+    "load_store_preview",
     "load_targets",
     "narrow",
     "pareto",

@@ -63,6 +63,9 @@ class TicketStore:
         names: tuple[dict[int, str], dict[int, str]] = ({}, {}),
     ) -> None:
         self.version = 0
+        # µs: a preview holds only the tickets created from then on
+        # (:mod:`models.kpi.store_preview`); ``None`` = every ticket
+        self.complete_from: int | None = None
         self._cache: dict[object, object] = {}
         self.vendor_names, self.site_names = names
         self._set(cols, fingerprint)
@@ -104,6 +107,8 @@ class TicketStore:
         New ids are appended, rows of import batches newer than the last seen are
         re-read; a row count that does not add up triggers a full reload.
         """
+        if self.complete_from is not None:
+            raise ValueError("a preview is completed (store_preview.complete), not refreshed")
         progress = progress or NullProgress()
         fp = _fingerprint(db)
         self.vendor_names, self.site_names = _names(db)
