@@ -11,6 +11,8 @@ Durations may replace timestamps: ``first_response_duration`` and
 ``resolution_duration`` are measured from ``created_at``; a unit word in the header
 (``_Hours``, ``in seconds``, ``(分钟)``) sets their unit. ``created_date`` +
 ``created_time`` are joined when a file splits the creation moment over two columns.
+``updated_at`` is not stored on the ticket: it orders the rows of an event log (one row
+per state change) when the import reduces them to one ticket (:mod:`importers.event_log`).
 
 Other import kinds register their own field lists in :data:`FIELD_SETS`.
 """
@@ -79,6 +81,11 @@ TICKET_FIELDS: tuple[FieldSpec, ...] = (
        "On-site Arrival", "Onsite Arrival Time"),
     _f("closed_at", "datetime", "Closed", "关闭时间", "结案时间", "Closed At", "Closed Time",
        "Close Date", "Closed"),
+    _f("updated_at", "datetime", "Last updated (event logs)", "更新时间", "修改时间",
+       "变更时间", "事件时间", "最后更新时间", "状态变更时间", "Updated", "Updated At",
+       "Update Time", "Updated Time", "Last Updated", "Last Update", "Last Modified",
+       "Modified", "Modified At", "Event Time", "Event Timestamp", "Status Changed",
+       "Status Changed At", "Changed At"),
     _f("talk_duration", "duration", "Talk time (calls)", "通话时长", "AvgTalkDuration",
        "Talk Duration", "Talk Time", "Call Duration", unit="minutes"),
     _f("priority", "priority", "Priority", "优先级", "紧急程度", "级别", "Priority",

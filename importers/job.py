@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.batches import file_sha256, find_duplicate
+from importers.event_log import EventLogInfo
 from importers.kinds import JobOptions, get_kind
 from importers.mapping import Mapping
 from importers.report import ImportReport
@@ -39,23 +40,35 @@ def read_file(path: Path, sheet: str | None = None, progress: Progress | None = 
 
 @dataclass
 class Preview:
-    """What a file would import as: the mapping in use and the validation outcome
-    (``report.batch`` is None; nothing was written). Picklable."""
+    """What a file would import as: the mapping in use and the validation outcome as
+    tickets (``report.batch`` is None; nothing was written), the kind its headers
+    suggest (:func:`importers.kind_detection.detect_file_kind`), whether it looks like an
+    event log (:mod:`importers.event_log`) and, for vendor metrics, whether it has a
+    period column. Picklable."""
 
     mapping: Mapping
     report: ImportReport
     profile: str | None
     samples: dict[str, list[str]] = field(default_factory=dict)
+    detected_kind: str | None = None
+    event_log: EventLogInfo | None = None
+    has_period: bool = False
 
 
-def preview_file(path: Path | str, db_url: str, *, kind: str = "tickets",
+def preview_file(path: Path | str, db_url: str, *, kind: str | None = None,
                  sheet: str | None = None, profile: str | None = None, tz: str | None = None,
                  source: str | None = None, mapping: Mapping | None = None,
+                 options: dict[str, Any] | None = None,
                  progress: Progress | None = None) -> Preview:
-    """Read, map and validate ``path`` without writing: the mapping dialog's data.
+    """Read, map and validate ``path`` as tickets without writing: the mapping dialog's
+    data (other kinds have no column mapping; their importers decide the shapes).
 
-    Tickets only (other kinds have no column mapping). Raises like :func:`import_file`.
+    ``report.duplicate_of`` is a committed batch of this file for ``kind`` (default: the
+    detected kind). The event-log choice (``options`` or the mapping's) applies as in
+    the import. Raises like :func:`import_file`.
     """
+    from importers.event_log import apply_event_log_choice, event_log_choice
+    from importers.kind_detection import detect_file_kind
     from importers.ticket_job import choose_mapping
     from importers.validation import validate_tickets
     from importers.values import resolve_timezone
@@ -66,31 +79,47 @@ def preview_file(path: Path | str, db_url: str, *, kind: str = "tickets",
     if not path.is_file():
         raise ImportRefused("not_found", path, "no such file")
     sha = file_sha256(path)
-    job = JobOptions(path=path, kind=kind, sheet=sheet, profile=profile, tz=tz, source=source,
-                     mapping=mapping, file_sha256=sha)
+    job = JobOptions(path=path, kind="tickets", sheet=sheet, profile=profile, tz=tz,
+                     source=source, mapping=mapping, file_sha256=sha,
+                     options=dict(options or {}))
     db = open_database(db_url)
     try:
-        duplicate = find_duplicate(db, sha, kind)
         progress.update(0, None, "reading")
         table = read_file(path, sheet, progress)
         progress.check()
+        detected = detect_file_kind(table.headers)
+        duplicate = find_duplicate(db, sha, kind or detected or "tickets")
         chosen, profile_name, _ = choose_mapping(table, db, job)
     finally:
         db.dispose()
     try:
         zone = resolve_timezone(tz or chosen.options.get("tz"))
+        choice = event_log_choice(job.options, chosen)
     except ValueError as exc:
-        raise ImportRefused("bad_timezone", path, str(exc)) from exc
+        raise ImportRefused("bad_option", path, str(exc)) from exc
     progress.update(0, table.n_rows, "validating")
-    _, validation = validate_tickets(table, chosen, tz=zone)
-    report = ImportReport(str(path), kind, rows=table.n_rows, rejected=validation.rejected,
-                          errors=validation.errors, warnings=list(validation.warnings),
+    checked, used, event_log, notes = apply_event_log_choice(table, chosen, zone, choice)
+    _, validation = validate_tickets(checked, used, tz=zone)
+    validation.warnings[:0] = notes
+    report = ImportReport(str(path), "tickets", rows=table.n_rows,
+                          rejected=validation.rejected, errors=validation.errors,
+                          warnings=list(validation.warnings),
                           unknown_values=validation.unknown_values, duplicate_of=duplicate,
                           sheet=table.sheet, validation=validation,
                           seconds=time.monotonic() - started)
     samples = {str(h): [str(v) for v in col if v is not None and str(v).strip()][:3]
                for h, col in zip(table.headers, table.columns, strict=True)}
-    return Preview(chosen, report, profile_name, samples)
+    return Preview(chosen, report, profile_name, samples, detected_kind=detected,
+                   event_log=event_log if event_log and event_log.looks_like_event_log
+                   else None, has_period=_has_period(table))
+
+
+def _has_period(table: RawTable) -> bool:
+    """True when a vendor-metrics import would find a period (or date) column."""
+    from importers.inspection_shapes import assign_roles
+    from importers.vendor_metric_shapes import ROLE_SYNONYMS
+
+    return bool(assign_roles(table.headers, synonyms=ROLE_SYNONYMS).keys() & {"period", "date"})
 
 
 def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
@@ -150,8 +179,21 @@ def run_isolated_job(fn: Any, path: Path | str, db_url: str, *,
     from importers.limits import ImportLimits
     from importers.sandbox import run_isolated
 
-    return run_isolated(fn, Path(path), db_url, limits=ImportLimits(), on_progress=progress,
-                        label=path, **kwargs)
+    return run_isolated(_die_with_parent, fn, Path(path), db_url, limits=ImportLimits(),
+                        on_progress=progress, label=path, **kwargs)
+
+
+def _die_with_parent(fn: Any, path: Path, db_url: str, **kwargs: Any) -> Any:
+    """In the child: ask Linux to kill this process when its parent dies (a script killed
+    by a scheduler must not leave an orphan that commits its import), then run ``fn``."""
+    import contextlib
+    import ctypes
+    import signal
+
+    # not Linux: no prctl; the broken pipe of the next progress update stops the child
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    return fn(path, db_url, **kwargs)
 
 
 def import_file_isolated(path: Path | str, db_url: str, *, progress: Progress | None = None,

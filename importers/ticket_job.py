@@ -3,7 +3,9 @@
 The mapping is, in order: the one passed in (the GUI's confirmed mapping), the profile
 named by ``--profile``, a saved or shipped profile matching the file's headers, or
 the proposal of :func:`importers.mapping.propose_mapping`. The source is the option,
-else the profile's, else derived from the file name.
+else the profile's, else derived from the file name. An event log (one row per state
+change) is reduced to one row per ticket first when the job's or the mapping's
+``event_log`` option says ``reduce`` (:mod:`importers.event_log`); kept, it gets a note.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from importers.event_log import apply_event_log_choice, event_log_choice
 from importers.kinds import JobOptions, source_from_path
 from importers.loading import BatchInfo, load_tickets
 from importers.mapping import Mapping, propose_mapping
@@ -68,15 +71,22 @@ def run_tickets(table: RawTable, db: Database, job: JobOptions,
         tz = resolve_timezone(job.tz or mapping.options.get("tz"))
     except ValueError as exc:
         raise ImportRefused("bad_timezone", job.path, str(exc)) from exc
+    try:
+        choice = event_log_choice(job.options, mapping)
+    except ValueError as exc:
+        raise ImportRefused("bad_option", job.path, str(exc)) from exc
     source = job.source or profile_source or source_from_path(job.path)
-    progress.update(0, table.n_rows, "validating")
-    data, validation = validate_tickets(table, mapping, tz=tz, now=dt.datetime.now(dt.UTC))
+    file_rows = table.n_rows
+    progress.update(0, file_rows, "validating")
+    checked, used, _info, notes = apply_event_log_choice(table, mapping, tz, choice)
+    data, validation = validate_tickets(checked, used, tz=tz, now=dt.datetime.now(dt.UTC))
+    validation.warnings[:0] = notes  # kept with the batch too
     # The raw cells are not needed any more (the report kept the rejected rows): let the
     # memory go before the load builds its rows. The caller's table is emptied.
-    for column in table.columns:
+    for column in (*table.columns, *checked.columns):
         column.clear()
     progress.check()
-    report = ImportReport(str(job.path), job.kind, rows=table.n_rows,
+    report = ImportReport(str(job.path), job.kind, rows=file_rows,
                           rejected=validation.rejected, errors=validation.errors,
                           warnings=list(validation.warnings),
                           unknown_values=validation.unknown_values, source=source,
@@ -92,7 +102,7 @@ def run_tickets(table: RawTable, db: Database, job: JobOptions,
         return report
     info = BatchInfo(kind="tickets", file_name=str(job.path), file_sha256=job.file_sha256,
                      source=source, sheet=table.sheet, profile=profile_name, user=job.user,
-                     rows=table.n_rows, rejected=validation.rejected,
+                     rows=file_rows, rejected=validation.rejected,
                      report=stored_report(validation, mapping))
     result = load_tickets(db, data, keep, info, progress)
     report.batch, report.inserted, report.updated = result.batch, result.inserted, result.updated

@@ -1,14 +1,24 @@
 """``servicelens import FILE [--kind …] [--sheet NAME] [--profile NAME] [--tz ZONE]
-[--skip-invalid | --all-or-nothing] [--json]``: import one spreadsheet.
+[--skip-invalid | --all-or-nothing] [--event-log keep|reduce] [--period PERIOD]
+[--in-process] [--json]``: import one spreadsheet.
 
 Exit status (DESIGN.md): 0 imported (or already imported: the same file, by SHA-256,
 is not imported twice); 1 nothing imported because of row errors; 2 the file was
-refused (missing, unreadable, not a spreadsheet, over a safety limit, unknown profile
-or time zone). ``--json`` prints one object: batch, rows, inserted, updated, rejected,
-errors ([{row, column, value, reason}]), plus duplicate_of, warnings, seconds.
+refused (missing, unreadable, not a spreadsheet, over a safety limit, crashed the
+reader, unknown profile, time zone or period). ``--json`` prints one object: batch,
+rows, inserted, updated, rejected, errors ([{row, column, value, reason}]), plus
+duplicate_of, warnings, seconds.
 
-The import runs in this process (a script's process is disposable); the desktop runs
-the same :func:`importers.job.import_file` in a sandboxed child.
+``--event-log reduce`` imports a ticket file with one row per state change as one
+ticket per id, the last state winning (:mod:`importers.event_log`); ``keep`` (the
+default unless the profile says otherwise) treats repeated ids as duplicates.
+``--period`` (``2026Q1``, ``2026-03``, ``2026年3月``) is the period of a vendor-metrics
+file without a period column.
+
+The job runs in the same sandboxed child as the desktop's
+(:func:`importers.job.import_file_isolated`: memory cap, time limit, a native crash
+becomes a refusal), so a hostile file cannot take a nightly script down; progress comes
+back from the child. ``--in-process`` runs it in this process instead (debugging).
 """
 
 from __future__ import annotations
@@ -68,6 +78,15 @@ def register(subparsers: Any) -> None:
     mode.add_argument("--all-or-nothing", dest="mode", action="store_const",
                       const="all-or-nothing",
                       help="import nothing if any row is invalid (default)")
+    p.add_argument("--event-log", choices=["keep", "reduce"], dest="event_log",
+                   help="tickets with one row per state change: reduce = one ticket per id, "
+                   "its last state; keep = repeated ids are duplicates (default: the "
+                   "profile's choice, else keep)")
+    p.add_argument("--period", metavar="PERIOD", help="vendor metrics: the period of a file "
+                   "without a period column, e.g. 2026Q1, 2026-03, 2026年3月 (default: the "
+                   "current quarter)")
+    p.add_argument("--in-process", action="store_true", dest="in_process",
+                   help="run the import in this process, not the sandboxed child (debugging)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=run, mode="all-or-nothing")
 
@@ -79,15 +98,39 @@ def exit_status(report: ImportReport) -> int:
     return EXIT_ROW_ERRORS if report.errors else EXIT_OK
 
 
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    """The job options of the command line. Raises ``ImportRefused`` ``bad_period`` /
+    ``bad_option`` for a period that is not one or given with another kind."""
+    from importers.periods import parse_period
+    from importers.table import ImportRefused
+
+    options: dict[str, Any] = {}
+    if args.event_log:
+        if args.kind != "tickets":
+            raise ImportRefused("bad_option", args.file, "--event-log applies to tickets only")
+        options["event_log"] = args.event_log
+    if args.period is not None:
+        if args.kind != "vendor-metrics":
+            raise ImportRefused("bad_option", args.file,
+                                "--period applies to --kind vendor-metrics only")
+        period = parse_period(args.period)
+        if period is None:
+            raise ImportRefused("bad_period", args.file, f"not a period: {args.period!r} "
+                                "(e.g. 2026Q1, 2026-03, 2026年3月)")
+        options["period"] = period.label
+    return options
+
+
 def run(args: argparse.Namespace, db_url: str) -> int:
     # Imported here, not at the top: the desktop start builds this parser too.
-    from importers.job import import_file
+    from importers.job import import_file, import_file_isolated
     from importers.table import ImportRefused
     progress = _StderrProgress()
+    job = import_file if args.in_process else import_file_isolated
     try:
-        report = import_file(args.file, db_url, kind=args.kind, sheet=args.sheet,
-                             profile=args.profile, tz=args.tz, mode=args.mode,
-                             progress=progress)
+        report = job(args.file, db_url, kind=args.kind, sheet=args.sheet,
+                     profile=args.profile, tz=args.tz, mode=args.mode,
+                     options=_options(args), progress=progress)
     except ImportRefused as exc:
         progress.finish()
         if args.json:
