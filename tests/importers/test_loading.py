@@ -138,3 +138,41 @@ def test_cancel_through_import_file(db: Database, tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         import_file(write_csv(tmp_path / "a.csv", rows(10)), db.url, progress=progress)
     assert snapshot(db)["tickets"] == [] and snapshot(db)["import_batches"] == []
+
+
+def _indexes(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(conn.execute(text(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'tickets' AND type = 'index' "
+            "AND sql IS NOT NULL")).scalars())
+
+
+def test_a_big_batch_rebuilds_the_indexes_and_leaves_the_connection_as_it_was(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _indexes(db)
+    assert len(before) >= 2
+    monkeypatch.setattr(loading, "_INDEX_REBUILD_MIN", 10)
+    report = import_file(write_csv(tmp_path / "a.csv", rows(40)), db.url, source="s")
+    assert report.inserted == 40
+    assert _indexes(db) == before
+    with db.engine.connect() as conn:  # the pooled connection checks again
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA ignore_check_constraints")).scalar() == 0
+        plan = " ".join(str(r) for r in conn.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE created_at > 0")))
+        assert "ix_tickets_created_at" in plan
+
+
+def test_a_cancel_after_the_indexes_were_dropped_keeps_them(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _indexes(db)
+    monkeypatch.setattr(loading, "_INDEX_REBUILD_MIN", 10)
+    monkeypatch.setattr(loading, "CHUNK", 10)
+    data, _ = _prepared(40)
+    with pytest.raises(Cancelled):
+        load_tickets(db, data, ~data.reject, BatchInfo("tickets", "x", "0" * 64, "s"),
+                     RecordingProgress(cancel_after=2))
+    assert _indexes(db) == before
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM tickets")).scalar() == 0
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
