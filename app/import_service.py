@@ -89,17 +89,29 @@ class AppImportService:
             rejected=report.rejected, unknown_values=report.unknown_values,
             warnings=report.warnings, profile=pv.profile, duplicate_of=report.duplicate_of,
             headers=validation.headers if validation else [],
-            rejected_rows=validation.rejected_rows if validation else {})
+            rejected_rows=validation.rejected_rows if validation else {},
+            detected_kind=pv.detected_kind,
+            event_log_rows=pv.event_log.rows if pv.event_log else 0,
+            event_log_tickets=pv.event_log.tickets if pv.event_log else 0,
+            has_period=pv.has_period)
 
     def run(self, path: Path, *, mapping: dict[str, Any] | None, mode: str,
-            progress: Progress, force: bool = False) -> ImportOutcome:
+            progress: Progress, force: bool = False, kind: str = "tickets",
+            options: dict[str, Any] | None = None) -> ImportOutcome:
         from importers.job import import_file
 
-        chosen = self._mapping(mapping, mapping.get("headers") if mapping else None)
-        r = self._call(import_file, path, progress, mapping=chosen, mode=mode,
-                                     user=self.user, force=force)
+        chosen = self._mapping(mapping, mapping.get("headers") if mapping else None) \
+            if kind == "tickets" else None
+        r = self._call(import_file, path, progress, kind=kind, mapping=chosen, mode=mode,
+                       user=self.user, force=force, options=dict(options or {}))
         return ImportOutcome(Path(path), r.batch, r.rows, r.inserted, r.updated, r.rejected,
-                             _problems(r.errors), r.warnings, r.duplicate_of, r.seconds)
+                             _problems(r.errors), r.warnings, r.duplicate_of, r.seconds, kind)
+
+    def period_label(self, text: str) -> str | None:
+        from importers.periods import parse_period
+
+        period = parse_period(text.strip()) if text.strip() else None
+        return period.label if period is not None else None
 
     def save_profile(self, name: str, mapping: dict[str, Any], headers: list[str],
                      source: str) -> None:

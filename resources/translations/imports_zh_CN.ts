@@ -103,6 +103,18 @@
       <translation>未知的时区。</translation>
     </message>
     <message>
+      <source>Not a period (e.g. 2026Q1, 2026-03, 2026年3月).</source>
+      <translation>不是有效的期间（例如 2026Q1、2026-03、2026年3月）。</translation>
+    </message>
+    <message>
+      <source>An import option is not valid.</source>
+      <translation>导入选项无效。</translation>
+    </message>
+    <message>
+      <source>There is no such checklist.</source>
+      <translation>没有这个检查表。</translation>
+    </message>
+    <message>
       <source>A later import changed the same rows: undo that one first.</source>
       <translation>之后的导入修改了相同的行：请先撤销那一次导入。</translation>
     </message>
@@ -125,6 +137,10 @@
     <message>
       <source>Reading</source>
       <translation>读取中</translation>
+    </message>
+    <message>
+      <source>Recognising columns</source>
+      <translation>识别列</translation>
     </message>
     <message>
       <source>Validating</source>
@@ -282,6 +298,18 @@
       <source>Resolved (Y/N)</source>
       <translation>是否解决</translation>
     </message>
+    <message>
+      <source>Tickets</source>
+      <translation>工单</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>检查记录</translation>
+    </message>
+    <message>
+      <source>Vendor metrics</source>
+      <translation>供应商指标</translation>
+    </message>
   </context>
   <context>
     <name>ImportProgressPanel</name>
@@ -436,6 +464,10 @@
       <translation>使用的方案：%1</translation>
     </message>
     <message>
+      <source>What this file holds</source>
+      <translation>文件内容</translation>
+    </message>
+    <message>
       <source>Column mapping</source>
       <translation>列映射</translation>
     </message>
@@ -488,6 +520,10 @@
       <translation>天</translation>
     </message>
     <message>
+      <source>What this file holds:</source>
+      <translation>文件内容：</translation>
+    </message>
+    <message>
       <source>Save as profile:</source>
       <translation>保存为方案：</translation>
     </message>
@@ -498,6 +534,50 @@
     <message>
       <source>Continue</source>
       <translation>继续</translation>
+    </message>
+    <message>
+      <source>Treat as an event log (one row per change): keep the last state of each ticket</source>
+      <translation>按事件日志处理（每次变更一行）：保留每个工单的最后状态</translation>
+    </message>
+    <message>
+      <source>Treat as an event log</source>
+      <translation>按事件日志处理</translation>
+    </message>
+    <message>
+      <source>Looks like an event log: %1 rows for %2 tickets.</source>
+      <translation>看起来是事件日志：%1 行对应 %2 个工单。</translation>
+    </message>
+    <message>
+      <source>Inspections need no column mapping: the visit columns (site, date, inspector, score, result) and the checklist items are recognised, and the items are matched to a checklist template automatically. Rows that cannot be read are skipped and listed in the import's report.</source>
+      <translation>检查数据无需列映射：自动识别检查记录的列（站点、日期、检查员、得分、结果）和检查项，并自动匹配检查表模板。无法读取的行会被跳过，并列在导入报告中。</translation>
+    </message>
+    <message>
+      <source>Vendor metrics need no column mapping: the vendor, period and metric columns are recognised, and order rows are aggregated per vendor and month. Rows that cannot be read are skipped and listed in the import's report.</source>
+      <translation>供应商指标无需列映射：自动识别供应商、期间和指标列，订单行按供应商和月份汇总。无法读取的行会被跳过，并列在导入报告中。</translation>
+    </message>
+    <message>
+      <source>Period when the file has none</source>
+      <translation>文件无期间时使用的期间</translation>
+    </message>
+    <message>
+      <source>e.g. 2026Q1, 2026-03 or 2026年3月; empty: the current quarter</source>
+      <translation>例如 2026Q1、2026-03 或 2026年3月；留空：本季度</translation>
+    </message>
+    <message>
+      <source>Period when the file has none:</source>
+      <translation>文件无期间时使用的期间：</translation>
+    </message>
+    <message>
+      <source>This file has a period column; the period above is not used for its rows.</source>
+      <translation>此文件有期间列，上面的期间不用于它的行。</translation>
+    </message>
+    <message>
+      <source>Period: %1</source>
+      <translation>期间：%1</translation>
+    </message>
+    <message>
+      <source>Not a period: write e.g. 2026Q1, 2026-03 or 2026年3月.</source>
+      <translation>不是有效的期间：请填写例如 2026Q1、2026-03 或 2026年3月。</translation>
     </message>
     <message>
       <source>Unknown values</source>

@@ -1,16 +1,22 @@
-"""The mapping dialog: which column fills which field, with samples and a confidence mark.
+"""The mapping dialog: what the file holds and, for tickets, which column fills which field.
 
-One row per column of the file: header, sample values, a field combo box (or
-"Ignore"), a unit combo box for durations and how the field was found. Unknown
-priority/status values are listed once with their counts, each with a combo box to
-map it to a known code. "Save as profile" names the mapping so the next file from
-the same source imports without this dialog. ``mapping()`` returns the plain dict the
-import service takes.
+"What this file holds" (tickets, inspections, vendor metrics) starts at the kind the
+headers suggest. For tickets: one row per column of the file — header, sample values,
+a field combo box (or "Ignore"), a unit combo box for durations and how the field was
+found; unknown priority/status values are listed once with their counts, each with a
+combo box to map it to a known code; a box treats an event log (one row per change) as
+the last state of each ticket, checked when the preview found one. Inspections and
+vendor metrics need no column mapping (their importers recognise the shapes): the
+dialog says so and, for vendor metrics, takes the period of a file without one.
+"Save as profile" names a ticket mapping so the next file from the same source imports
+without this dialog. ``mapping()`` returns the plain dict the import service takes,
+``kind()`` and ``kind_options()`` the kind and its options.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,18 +24,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from widgets.imports.messages import confidence_text, field_text
+from widgets.imports.messages import KINDS, confidence_text, field_text, kind_text
 from widgets.imports.service import FieldChoice, ImportPreview
 
 UNITS = ("seconds", "minutes", "hours", "days")
@@ -39,9 +47,11 @@ class MappingDialog(QDialog):
     """Confirm or fix the detected mapping of ``preview``'s columns."""
 
     def __init__(self, preview: ImportPreview, fields: list[FieldChoice],
-                 codes: dict[str, list[str]], parent: QWidget | None = None) -> None:
+                 codes: dict[str, list[str]], parent: QWidget | None = None, *,
+                 period_label: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent)
         self.preview, self._fields = preview, fields
+        self._period_label = period_label or (lambda _text: None)
         self.setWindowTitle(self.tr("Column mapping — %1").replace("%1", preview.path.name))
         info = self.tr("%1 rows. Check which column fills which field.").replace(
             "%1", f"{preview.rows:,}")
@@ -49,6 +59,11 @@ class MappingDialog(QDialog):
             info += " " + self.tr("Profile used: %1").replace("%1", preview.profile)
         self.info = QLabel(info)
         self.info.setWordWrap(True)
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName(self.tr("What this file holds"))
+        for kind in KINDS:
+            self.kind_box.addItem(kind_text(kind), kind)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(preview.detected_kind)))
         self.table = QTableWidget(len(preview.columns), 5)
         self.table.setAccessibleName(self.tr("Column mapping"))
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Sample values"),
@@ -84,10 +99,14 @@ class MappingDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.value_boxes: dict[tuple[str, str], QComboBox] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(self.info)
-        layout.addWidget(self.table, 3)
-        if preview.unknown_values:
-            layout.addWidget(self._unknown_values_box(codes), 1)
+        kind_row = QFormLayout()
+        kind_row.addRow(self.tr("What this file holds:"), self.kind_box)
+        layout.addLayout(kind_row)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._tickets_page(codes))
+        self.pages.addWidget(self._inspections_page())
+        self.pages.addWidget(self._vendor_metrics_page())
+        layout.addWidget(self.pages, 1)
         row = QHBoxLayout()
         self.save_profile = QCheckBox(self.tr("Save as profile:"))
         self.profile_name = QLineEdit(preview.profile or preview.path.stem)
@@ -101,7 +120,90 @@ class MappingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
+        self._on_kind_changed()
         self.resize(900, 600)
+
+    def _tickets_page(self, codes: dict[str, list[str]]) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.info)
+        box.addWidget(self.table, 3)
+        if self.preview.unknown_values:
+            box.addWidget(self._unknown_values_box(codes), 1)
+        self.event_log = QCheckBox(self.tr("Treat as an event log (one row per change): keep "
+                                           "the last state of each ticket"))
+        self.event_log.setAccessibleName(self.tr("Treat as an event log"))
+        saved = self.preview.mapping.get("options", {}).get("event_log")
+        self.event_log.setChecked(saved == "reduce" if saved else
+                                  self.preview.event_log_rows > 0)
+        box.addWidget(self.event_log)
+        if self.preview.event_log_rows:
+            found = QLabel(self.tr("Looks like an event log: %1 rows for %2 tickets.")
+                           .replace("%1", f"{self.preview.event_log_rows:,}")
+                           .replace("%2", f"{self.preview.event_log_tickets:,}"))
+            found.setWordWrap(True)
+            box.addWidget(found)
+        return page
+
+    def _inspections_page(self) -> QWidget:
+        text = QLabel(self.tr(
+            "Inspections need no column mapping: the visit columns (site, date, inspector, "
+            "score, result) and the checklist items are recognised, and the items are "
+            "matched to a checklist template automatically. Rows that cannot be read are "
+            "skipped and listed in the import's report."))
+        text.setWordWrap(True)
+        return text
+
+    def _vendor_metrics_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        text = QLabel(self.tr(
+            "Vendor metrics need no column mapping: the vendor, period and metric columns "
+            "are recognised, and order rows are aggregated per vendor and month. Rows that "
+            "cannot be read are skipped and listed in the import's report."))
+        text.setWordWrap(True)
+        form.addRow(text)
+        self.period = QLineEdit()
+        self.period.setAccessibleName(self.tr("Period when the file has none"))
+        self.period.setPlaceholderText(self.tr("e.g. 2026Q1, 2026-03 or 2026年3月; empty: "
+                                               "the current quarter"))
+        self.period_state = QLabel()
+        form.addRow(self.tr("Period when the file has none:"), self.period)
+        form.addRow("", self.period_state)
+        if self.preview.has_period:
+            form.addRow(QLabel(self.tr("This file has a period column; the period above "
+                                       "is not used for its rows.")))
+        self.period.textChanged.connect(self._on_kind_changed)
+        return page
+
+    def kind(self) -> str:
+        """What the file holds, as chosen: tickets, inspections or vendor-metrics."""
+        return str(self.kind_box.currentData())
+
+    def kind_options(self) -> dict[str, Any]:
+        """The import options of the chosen kind other than tickets (vendor metrics:
+        ``period`` when one was typed)."""
+        if self.kind() == "vendor-metrics":
+            label = self._period_label(self.period.text())
+            return {"period": label} if label else {}
+        return {}
+
+    def _on_kind_changed(self) -> None:
+        kind = self.kind()
+        self.pages.setCurrentIndex(KINDS.index(kind))
+        tickets = kind == "tickets"
+        self.save_profile.setEnabled(tickets)
+        self.profile_name.setEnabled(tickets)
+        text = self.period.text().strip()
+        label = self._period_label(text) if text else None
+        valid = not text or label is not None
+        self.period_state.setText("" if not text else (
+            self.tr("Period: %1").replace("%1", label) if label else
+            self.tr("Not a period: write e.g. 2026Q1, 2026-03 or 2026年3月.")))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(valid or kind != "vendor-metrics")
 
     def _unknown_values_box(self, codes: dict[str, list[str]]) -> QGroupBox:
         group = QGroupBox(self.tr("Unknown values"))
@@ -172,10 +274,12 @@ class MappingDialog(QDialog):
             if box.currentData():
                 value_map.setdefault(name, {})[value] = box.currentData()
         data.setdefault("options", {})["value_map"] = value_map
+        data["options"]["event_log"] = "reduce" if self.event_log.isChecked() else "keep"
         data["headers"] = [c.header for c in self.preview.columns]
         return data
 
     def profile_to_save(self) -> str | None:
-        """The profile name to save the mapping under, or None."""
+        """The profile name to save the ticket mapping under, or None."""
         name = self.profile_name.text().strip()
-        return name if self.save_profile.isChecked() and name else None
+        return name if self.save_profile.isChecked() and name and self.kind() == "tickets" \
+            else None

@@ -55,6 +55,10 @@ def refusal_text(code: str, fallback: str = "") -> str:
         "no_table": QT_TRANSLATE_NOOP("ImportMessages", "The file holds no table."),
         "unknown_profile": QT_TRANSLATE_NOOP("ImportMessages", "There is no such mapping profile."),
         "bad_timezone": QT_TRANSLATE_NOOP("ImportMessages", "Unknown time zone."),
+        "bad_period": QT_TRANSLATE_NOOP(
+            "ImportMessages", "Not a period (e.g. 2026Q1, 2026-03, 2026年3月)."),
+        "bad_option": QT_TRANSLATE_NOOP("ImportMessages", "An import option is not valid."),
+        "unknown_template": QT_TRANSLATE_NOOP("ImportMessages", "There is no such checklist."),
         "newer_batch": QT_TRANSLATE_NOOP(
             "ImportMessages", "A later import changed the same rows: undo that one first."),
         "already_undone": QT_TRANSLATE_NOOP("ImportMessages", "This import was undone already."),
@@ -69,6 +73,7 @@ def stage_text(stage: str) -> str:
     texts = {
         "checking": QT_TRANSLATE_NOOP("ImportMessages", "Checking"),
         "reading": QT_TRANSLATE_NOOP("ImportMessages", "Reading"),
+        "mapping": QT_TRANSLATE_NOOP("ImportMessages", "Recognising columns"),
         "validating": QT_TRANSLATE_NOOP("ImportMessages", "Validating"),
         "loading": QT_TRANSLATE_NOOP("ImportMessages", "Loading"),
         "done": QT_TRANSLATE_NOOP("ImportMessages", "Done"),
@@ -128,3 +133,16 @@ FIELD_TEXTS = {
 def field_text(name: str, fallback: str = "") -> str:
     """The user's-language label of an import field (``fallback``: the importer's label)."""
     return _lookup(FIELD_TEXTS, name, fallback)
+
+
+KINDS = ("tickets", "inspections", "vendor-metrics")
+
+
+def kind_text(kind: str) -> str:
+    """The user's-language name of an import kind (what a file holds)."""
+    texts = {
+        "tickets": QT_TRANSLATE_NOOP("ImportMessages", "Tickets"),
+        "inspections": QT_TRANSLATE_NOOP("ImportMessages", "Inspections"),
+        "vendor-metrics": QT_TRANSLATE_NOOP("ImportMessages", "Vendor metrics"),
+    }
+    return _lookup(texts, kind, kind)

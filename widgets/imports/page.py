@@ -3,10 +3,13 @@
 ``import_files(paths)`` (File → Import…, the toolbar, dropped files) imports the files
 one after the other. For each: a preview (read, map, validate — in the service's
 sandboxed child, through ``context.runner``) → the mapping dialog when the mapping
-needs confirming (no profile matched, a required field or unknown values) → the
+needs confirming (no profile matched, a required field or unknown values, an event log
+to decide on, or headers that suggest inspections or vendor metrics) → for tickets, the
 validation report when rows are invalid ("Import valid rows" / "Import nothing") →
-the import with a progress strip (stage, rows/s, Cancel). The GUI thread never
-parses. Batches can be undone and their stored report shown.
+the import with a progress strip (stage, rows/s, Cancel). Inspections and vendor
+metrics are imported as soon as the dialog is confirmed (their importers skip and
+report unreadable rows). The GUI thread never parses. Batches of every kind can be
+undone and their stored report shown.
 """
 
 from __future__ import annotations
@@ -32,12 +35,13 @@ from widgets.common.context import PageContext
 from widgets.common.record_table import Column
 from widgets.common.table_page import RecordTablePage
 from widgets.imports.mapping_dialog import MappingDialog
-from widgets.imports.messages import refusal_text
+from widgets.imports.messages import kind_text, refusal_text
 from widgets.imports.progress_panel import ImportProgressPanel
 from widgets.imports.report_dialog import ValidationReportDialog
 from widgets.imports.service import ImportOutcome, ImportPreview, ImportRefusal, ImportService
 
-CHANGED_TABLES = {"tickets", "import_batches", "sites", "vendors"}
+CHANGED_TABLES = {"tickets", "import_batches", "sites", "vendors", "inspections",
+                  "checklist_templates", "vendor_metrics"}
 REQUIRED = ("external_id",)
 
 
@@ -52,7 +56,7 @@ class ImportsPage(RecordTablePage):
         columns: list[Column[BatchSummary]] = [
             Column(self.tr("When"), lambda b: b.started_at),
             Column(self.tr("File"), lambda b: Path(b.file_name).name),
-            Column(self.tr("Kind"), lambda b: b.kind),
+            Column(self.tr("Kind"), lambda b: kind_text(b.kind)),
             Column(self.tr("Source"), lambda b: b.source),
             Column(self.tr("Rows"), lambda b: b.rows, align_right=True),
             Column(self.tr("Inserted"), lambda b: b.inserted, align_right=True),
@@ -138,14 +142,18 @@ class ImportsPage(RecordTablePage):
             self._next()
             return
         mapped = set(preview.mapping.get("mapping", {}).values())
+        undecided_event_log = preview.event_log_rows > 0 and "event_log" not in \
+            preview.mapping.get("options", {})
         needs_confirming = (preview.profile is None or bool(preview.unknown_values)
-                            or not set(REQUIRED) <= mapped)
+                            or not set(REQUIRED) <= mapped or undecided_event_log
+                            or preview.detected_kind not in (None, "tickets"))
         if not needs_confirming:
             self._on_checked(preview)
             return
         assert self.service is not None
         codes = {name: self.service.codes(name) for name in preview.unknown_values}
-        dialog = MappingDialog(preview, self.service.fields(preview.kind), codes, self)
+        dialog = MappingDialog(preview, self.service.fields(preview.kind), codes, self,
+                               period_label=self.service.period_label)
         self.mapping_dialog = dialog
         dialog.finished.connect(lambda result: self._on_mapping_dialog_finished(dialog, result))
         dialog.open()
@@ -156,6 +164,9 @@ class ImportsPage(RecordTablePage):
         if result != QDialog.DialogCode.Accepted or self._current is None:
             self._say(self.tr("Import of %1 cancelled.").replace("%1", dialog.preview.path.name))
             self._next()
+            return
+        if dialog.kind() != "tickets":  # no column mapping, no preview: import it
+            self._run_kind(dialog.preview, dialog.kind(), dialog.kind_options())
             return
         mapping = dialog.mapping()
         name = dialog.profile_to_save()
@@ -197,8 +208,24 @@ class ImportsPage(RecordTablePage):
 
         self._submit(work, self._on_imported)
 
+    def _run_kind(self, preview: ImportPreview, kind: str, options: dict[str, Any]) -> None:
+        """Import an inspections or vendor-metrics file: their importers validate while
+        they load, so the rows they cannot read are skipped and listed in the batch's
+        report (the importers' own default)."""
+        service = self.service
+        assert service is not None
+
+        def work(progress: Progress) -> ImportOutcome:
+            return service.run(preview.path, mapping=None, mode="skip-invalid",
+                               progress=progress, kind=kind, options=options)
+
+        self._submit(work, self._on_imported)
+
     def _on_imported(self, outcome: ImportOutcome) -> None:
-        if outcome.batch is not None:
+        if outcome.duplicate_of is not None and outcome.batch == outcome.duplicate_of:
+            self._say(self.tr("%1 was already imported as batch %2; nothing done.").replace(
+                "%1", outcome.path.name).replace("%2", str(outcome.duplicate_of)))
+        elif outcome.batch is not None:
             self._say(self.tr("%1: %2 rows, %3 inserted, %4 updated, %5 rejected.")
                       .replace("%1", outcome.path.name).replace("%2", f"{outcome.rows:,}")
                       .replace("%3", f"{outcome.inserted:,}")

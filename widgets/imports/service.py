@@ -8,7 +8,10 @@ them through ``context.runner`` (the work itself runs in a sandboxed child proce
 A mapping travels as a plain dict::
 
     {"kind": "tickets", "mapping": {header: field}, "units": {header: unit},
-     "options": {"value_map": {field: {file value: code}}, ...}}
+     "options": {"value_map": {field: {file value: code}}, "event_log": "reduce", ...}}
+
+Inspections and vendor metrics take no column mapping (their importers recognise the
+shapes); they run with ``kind`` and plain ``options`` instead.
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ class ImportPreview:
     duplicate_of: int | None
     headers: list[str] = field(default_factory=list)
     rejected_rows: dict[int, list[Any]] = field(default_factory=dict)
+    detected_kind: str | None = None  # tickets | inspections | vendor-metrics, from headers
+    event_log_rows: int = 0  # > 0: looks like an event log of this many rows …
+    event_log_tickets: int = 0  # … for this many tickets
+    has_period: bool = False  # vendor metrics: the file has a period or date column
 
 
 @dataclass
@@ -84,6 +91,7 @@ class ImportOutcome:
     warnings: list[str]
     duplicate_of: int | None
     seconds: float
+    kind: str = "tickets"
 
 
 class ImportRefusal(Exception):
@@ -109,8 +117,16 @@ class ImportService(Protocol):
         ...
 
     def run(self, path: Path, *, mapping: dict[str, Any] | None, mode: str,
-            progress: Progress, force: bool = False) -> ImportOutcome:
-        """Raises :class:`ImportRefusal` or ``models.progress.Cancelled``."""
+            progress: Progress, force: bool = False, kind: str = "tickets",
+            options: dict[str, Any] | None = None) -> ImportOutcome:
+        """Import ``path`` as ``kind``; ``mapping`` is for tickets, ``options`` for the
+        other kinds (``period`` for vendor metrics). Raises :class:`ImportRefusal` or
+        ``models.progress.Cancelled``."""
+        ...
+
+    def period_label(self, text: str) -> str | None:
+        """The period ``text`` names (``2026Q1``, ``2026-03``, ``2026年3月``) as its label,
+        or None when it is not one."""
         ...
 
     def save_profile(self, name: str, mapping: dict[str, Any], headers: list[str],
