@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
+from importers import arrow_csv
 from importers.header_detection import (
     SCAN_ROWS,
     DetectedTable,
@@ -102,7 +103,8 @@ def read_csv(
     for encoding in candidates:
         try:
             stop = None if max_data_rows is None else max_data_rows + SCAN_ROWS + 2
-            table, delimiter = _read(path, encoding, limits, progress, stop)
+            fast = stop is None and nul == 0 and size >= arrow_csv.MIN_BYTES
+            table, delimiter = _read(path, encoding, limits, progress, stop, fast)
             break
         except UnicodeDecodeError:
             continue  # streamed, so a late bad byte costs a re-read, not a second copy
@@ -134,14 +136,23 @@ def read_csv(
 
 
 def _read(
-    path: Path, encoding: str, limits: ImportLimits, progress: Progress, stop: int | None
+    path: Path, encoding: str, limits: ImportLimits, progress: Progress, stop: int | None,
+    fast: bool = False,
 ) -> tuple[DetectedTable | None, str]:
     """Stream-decode, parse and find the table; raises UnicodeDecodeError for a wrong
-    encoding. The records go to :func:`detect_text_table` in chunks of :data:`CHUNK_ROWS`,
-    so only one chunk of row lists exists at a time."""
+    encoding. ``fast``: try :mod:`importers.arrow_csv` first (UTF-8 only). Otherwise
+    the records go to :func:`detect_text_table` in chunks of :data:`CHUNK_ROWS`, so only
+    one chunk of row lists exists at a time."""
     errors = "replace" if encoding == "cp1252" else "strict"
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
-        delimiter, spaced = sniff_delimiter(fh.read(_SAMPLE))
+        sample = fh.read(_SAMPLE)
+        delimiter, spaced = sniff_delimiter(sample)
+        if fast and not spaced and encoding in ("utf-8", "utf-8-sig"):
+            progress.update(0, None, "parsing")
+            table = arrow_csv.read_columns(path, _head(sample, delimiter, fh.read(1) == ""),
+                                           delimiter, limits, progress)
+            if table is not None:
+                return table, delimiter
         fh.seek(0)
         progress.check()
         progress.update(0, None, "parsing")
@@ -153,6 +164,16 @@ def _read(
                 "unreadable", path, f"the text cannot be parsed as CSV ({exc})"
             ) from exc
     return table, delimiter
+
+
+def _head(sample: str, delimiter: str, whole: bool) -> list[list[str]]:
+    """The complete records in the sample (the last one may be cut unless ``whole``)."""
+    try:
+        records = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter,
+                                  strict=False))
+    except csv.Error:
+        return []
+    return records if whole else records[:-1]
 
 
 def _chunks(reader: Iterator[list[str]], path: Path, limits: ImportLimits, progress: Progress,

@@ -126,7 +126,23 @@ def detect_text_table(chunks: Iterable[list[list[str]]], *, first_row: int = 1
         offset += len(chunk)
         del chunk, picked
         head = []
-    columns = builder.columns
+    return _finish_text(header_cells, own, builder.columns, body, first_row, header_i)
+
+
+def text_table_from_columns(head: list[list[str]], columns: list[list[Any]],
+                            body: list[int]) -> DetectedTable:
+    """The :func:`detect_text_table` result for a text file whose data rows a column
+    parser read already: ``columns`` (full width, None for empty) hold the records
+    ``body`` (0-based indices in the file, all holding a value); the header is found
+    again in ``head``, the file's first records (as :func:`detect_text_table` found it)."""
+    filled = _filled_rows(head)
+    header_cells, _, header_i = _locate_header(head, filled, 1, 0, ())
+    own = head[header_i] if header_i is not None else []
+    return _finish_text(header_cells, own, columns, body, 1, header_i)
+
+
+def _finish_text(header_cells: list[str], own: Sequence[Any], columns: list[list[Any]],
+                 body: list[int], first_row: int, header_i: int | None) -> DetectedTable:
     # the rows the totals and notes rules look at: the first and the last ones
     ends = sorted({0, *range(max(0, len(body) - _TAIL_ROWS), len(body))}) if body else []
     rows = _Rows({body[k]: [c[k] for c in columns] for k in ends})

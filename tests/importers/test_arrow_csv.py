@@ -1,0 +1,93 @@
+"""The pyarrow fast path of the CSV reader reads every file exactly as the csv module
+reader does, or hands it back (None) so the csv module reads it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from importers import arrow_csv
+from importers.csv_reader import read_csv
+from importers.table import RawTable
+
+
+def _data(n: int = 3000) -> list[list[str]]:
+    return [[f"{i:06d}", f"2024-03-{1 + i % 28:02d} 10:{i % 60:02d}", ["高", "low", "P3"][i % 3],
+             "" if i % 5 else f"第一行\n第二行, \"引号\" {i}", f"坐席{i % 40}"] for i in range(n)]
+
+
+HEADER = ["工单号", "创建时间", "优先级", "备注", "处理人"]
+
+
+def _write(path: Path, rows: list[list[str]], *, encoding: str = "utf-8",
+           terminator: str = "\r\n", delimiter: str = ",") -> Path:
+    with path.open("w", newline="", encoding=encoding) as fh:
+        csv.writer(fh, lineterminator=terminator, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def _layouts() -> dict[str, dict]:
+    data = _data()
+    return {
+        "plain": {"rows": [HEADER, *data], "fast": True},
+        "title_block": {"rows": [["2024 年工单导出"], [], HEADER, *data], "fast": True},
+        "lf": {"rows": [HEADER, *data], "terminator": "\n", "fast": True},
+        "cr_only": {"rows": [HEADER, *data], "terminator": "\r", "fast": None},
+        "bom": {"rows": [HEADER, *data], "encoding": "utf-8-sig", "fast": True},
+        "semicolon": {"rows": [HEADER, *[[*r[:3], "12,5", r[4]] for r in data]],
+                      "delimiter": ";", "fast": True},
+        "empty_records": {"rows": [HEADER, *data[:500], [""] * 5, *data[500:], [""] * 5],
+                          "fast": True},
+        "totals": {"rows": [HEADER, *data, ["合计", "", "", "", "3000"]], "fast": True},
+        "blank_line": {"rows": [HEADER, *data[:2000], [], *data[2000:]], "fast": False},
+        "ragged": {"rows": [HEADER, *data[:2500], ["x", "y"], *data[2500:]], "fast": False},
+        "gb18030": {"rows": [HEADER, *data], "encoding": "gb18030", "fast": False},
+    }
+
+
+def _same(a: RawTable, b: RawTable) -> None:
+    assert (a.headers, a.row_numbers, a.header_row, a.skipped_rows, a.delimiter, a.encoding,
+            a.decimal_comma, a.notes) == (b.headers, b.row_numbers, b.header_row,
+                                          b.skipped_rows, b.delimiter, b.encoding,
+                                          b.decimal_comma, b.notes)
+    assert a.columns == b.columns
+
+
+@pytest.mark.parametrize("name", list(_layouts()))
+def test_the_fast_path_reads_as_the_csv_module_does(name: str, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = _layouts()[name]
+    path = _write(tmp_path / f"{name}.csv", spec["rows"], encoding=spec.get("encoding", "utf-8"),
+                  terminator=spec.get("terminator", "\r\n"),
+                  delimiter=spec.get("delimiter", ","))
+    monkeypatch.setattr(arrow_csv, "MIN_BYTES", 1 << 40)
+    slow = read_csv(path)
+    answers: list[bool] = []
+    real = arrow_csv.read_columns
+
+    def watched(*args, **kwargs):  # records which reader produced the table
+        table = real(*args, **kwargs)
+        answers.append(table is not None)
+        return table
+
+    monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
+    monkeypatch.setattr(arrow_csv, "read_columns", watched)
+    fast = read_csv(path)
+    _same(fast, slow)
+    if spec["fast"] is not None:
+        assert any(answers) == spec["fast"]
+    assert slow.columns[0][:2] == ["000000", "000001"]  # ids stay exact text
+
+
+def test_the_fast_path_refuses_too_many_records(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from importers.limits import ImportLimits
+    from importers.table import ImportRefused
+
+    path = _write(tmp_path / "big.csv", [HEADER, *_data()])
+    monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
+    with pytest.raises(ImportRefused) as refused:
+        read_csv(path, limits=ImportLimits(max_rows=2000))
+    assert refused.value.code == "too_large"
