@@ -31,11 +31,11 @@ CHUNK = 50_000
 COLUMNS: tuple[str, ...] = (
     "source", "external_id", "title", "priority", "status", "channel", "category",
     "is_complaint", "customer", "agent", "team", "site_id", "vendor_id", "created_at",
-    "first_response_at", "answered_at", "resolved_at", "closed_at", "reopened_count",
-    "csat", "csat_scale_min", "csat_scale_max", "nps",
+    "first_response_at", "answered_at", "onsite_at", "resolved_at", "closed_at",
+    "reopened_count", "csat", "csat_scale_min", "csat_scale_max", "nps",
 )
 TIME_COLUMNS = frozenset(
-    {"created_at", "first_response_at", "answered_at", "resolved_at", "closed_at"}
+    {"created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at", "closed_at"}
 )
 
 
@@ -173,6 +173,7 @@ class _Lookups:
             "created_at": time(c.created[s]),
             "first_response_at": time(c.first_response[s]),
             "answered_at": time(c.answered[s]),
+            "onsite_at": time(c.onsite[s]),
             "resolved_at": time(resolved),
             "closed_at": time(c.closed[s]),
             "reopened_count": c.reopened[s].tolist(),

@@ -8,6 +8,8 @@ epoch (UTC)**, with :data:`NO_TIME` for "none". The model:
   weekends, Chinese public holidays like Sundays, and slow growth over the year;
 * priority, channel and a Zipf-distributed category; complaints (≈ 15 %) more likely
   in some categories; customers drawn from a long-tailed pool, plus planted repeats;
+* phone tickets have an answer time (median 14 s); on-site tickets and a third of the
+  P1 tickets an on-site arrival time (P1 mostly within its 2 h target);
 * first response and resolution times from lognormals scaled to each priority's SLA
   so that most — not all — targets are met (P2 responses breach most often), slower
   at night, on weekends, for slow agents and slow vendors;
@@ -60,6 +62,7 @@ FRT_MEDIAN_MIN = np.array([4.5, 26.0, 30.0, 85.0])
 FRT_SIGMA = np.array([0.6, 0.75, 0.72, 0.8])
 RES_MEDIAN_MIN = np.array([85.0, 190.0, 400.0, 1100.0])
 RES_SIGMA = np.array([0.55, 0.65, 0.75, 0.8])
+ONSITE_MEDIAN_MIN = np.array([55.0, 120.0, 240.0, 600.0])  # travel after the first response
 
 HOUR_WEIGHTS = np.array(
     [0.10, 0.06, 0.04, 0.03, 0.03, 0.05, 0.12, 0.30, 0.70, 1.00, 1.00, 0.95,
@@ -78,6 +81,7 @@ class TicketColumns:
     created: I64
     first_response: I64
     answered: I64
+    onsite: I64  # on-site arrival (field visits)
     resolved: I64
     closed: I64
     priority: I64
@@ -135,24 +139,31 @@ def generate_tickets(
     frt_min = _lognormal(rng, FRT_MEDIAN_MIN[priority] * slow * agent_speed
                          * np.sqrt(vendor_speed), FRT_SIGMA[priority])
     first_response = created + (frt_min * US_PER_MIN).astype(np.int64) + 1
+    # field visits: a technician arrives after the first response (P1 target: 2 h)
+    travel_min = _lognormal(rng, ONSITE_MEDIAN_MIN[priority] * slow, 0.45)
+    # on-site tickets, and a third of the urgent ones (the field team goes out)
+    visit = (channel == CHANNELS.index("on-site")) | ((priority == 0) & (rng.random(n) < 0.3))
+    onsite = np.where(visit, first_response + (travel_min * US_PER_MIN).astype(np.int64),
+                      NO_TIME)
     res_min = _lognormal(rng, RES_MEDIAN_MIN[priority] * vendor_speed * slow
                          * np.where(complaint, 1.3, 1.0), RES_SIGMA[priority])
     resolved = np.maximum(created + (res_min * US_PER_MIN).astype(np.int64),
                           first_response + US_PER_MIN)
+    resolved = np.where(visit, np.maximum(resolved, onsite + 15 * US_PER_MIN), resolved)
     stuck = (rng.random(n) < 0.012) & ~complaint  # complaints are always followed up
     resolved[stuck | overdue | due_soon] = NO_TIME
     close_lag = (_lognormal(rng, np.full(n, 1800.0), 0.8) * US_PER_MIN).astype(np.int64)
     closed = np.where(resolved == NO_TIME, NO_TIME, resolved + close_lag)
     answer_lag = (_lognormal(rng, np.full(n, 14.0), 0.8) * 1e6).astype(np.int64)
     answered = np.where(channel == CHANNELS.index("phone"), created + answer_lag, NO_TIME)
-    for times in (first_response, resolved, closed, answered):
+    for times in (first_response, resolved, closed, answered, onsite):
         times[times > now_us] = NO_TIME  # still to come: not known yet at ``now``
 
     reopened = rng.choice(3, size=n, p=[0.965, 0.03, 0.005])
     csat, nps = _feedback(rng, priority, created, resolved, complaint)
     return TicketColumns(
         created=created, first_response=first_response, answered=answered,
-        resolved=resolved, closed=closed, priority=priority, channel=channel,
+        resolved=resolved, closed=closed, onsite=onsite, priority=priority, channel=channel,
         category=category, title=rng.integers(0, 3, size=n), complaint=complaint,
         customer=customer, customer_names=names, site=site, vendor=vendor, team=team,
         agent=agent, reopened=reopened, csat=csat, nps=nps,

@@ -144,6 +144,13 @@ def compute_kpis(
     return impl(store, filt, as_of, policies)
 
 
+def available_kpis(store: TicketStore, policies: PolicySet) -> frozenset[str]:
+    """The optional KPIs (``answered_30s_pct``, ``onsite_sla_met_pct``) the data carries."""
+    from models.kpi.compute import available_kpis as impl
+
+    return impl(store, policies)
+
+
 def trend(
     store: TicketStore,
     filt: TicketFilter,
@@ -325,6 +332,7 @@ __all__ = [
     "WhatIfRow",
     "acknowledge",
     "arrivals_heatmap",
+    "available_kpis",
     "breakdown",
     "complete_store",
     "compute_kpis",

@@ -34,7 +34,11 @@ MEASURES = (
     "nps",
     "nps_promoters",
     "nps_detractors",
+    "answered",
+    "answered_late",
+    "onsite_sla",
 )
+ANSWER_WITHIN_US = 30_000_000  # DESIGN.md "Phone lines": answered within 30 s
 _OUTCOME_CODES = {
     "met": sla.MET,
     "breached": sla.BREACHED,
@@ -57,11 +61,25 @@ def ticket_ids(
     m = np.ones(s.count, dtype=bool)
     measure = selector.measure
     resolved = s.take(store.resolved)
-    if measure in ("response_sla", "resolution_sla", "overdue_complaints") and as_of is None:
+    sla_measures = ("response_sla", "resolution_sla", "onsite_sla")
+    if measure in (*sla_measures, "overdue_complaints") and as_of is None:
         raise ValueError(f"{measure} needs as_of")
-    if measure in ("response_sla", "resolution_sla"):
-        if policies is None:
-            raise ValueError(f"{measure} needs policies")
+    if measure in sla_measures and policies is None:
+        raise ValueError(f"{measure} needs policies")
+    if measure == "onsite_sla":
+        ev = sla.evaluate(store, policies)  # type: ignore[arg-type]
+        codes = sla.outcomes(s.take(store.onsite), s.take(ev.onsite_deadline),
+                             to_us(as_of))  # type: ignore[arg-type]
+        if selector.outcome is None:
+            m &= codes != sla.UNMEASURED
+        else:
+            m &= codes == _OUTCOME_CODES[selector.outcome]
+    elif measure in ("answered", "answered_late"):
+        answered = s.take(store.answered)
+        m &= answered != NONE
+        if measure == "answered_late":
+            m &= answered - s.take(store.created) > ANSWER_WITHIN_US
+    elif measure in ("response_sla", "resolution_sla"):
         as_of_us = to_us(as_of)  # type: ignore[arg-type]
         resp, reso = sla.store_outcomes(store, policies, as_of_us)
         codes = s.take(resp if measure == "response_sla" else reso)

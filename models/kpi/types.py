@@ -300,7 +300,8 @@ class Selector:
     measured), ``"resolved"``, ``"unresolved"``, ``"reopened"``, ``"complaints"``,
     ``"complaints_open"``, ``"overdue_complaints"``, ``"repeat_complaints"``, ``"frt"``
     (has a first response), ``"resolution_time"``, ``"csat"``, ``"csat_satisfied"``,
-    ``"nps"``, ``"nps_promoters"``, ``"nps_detractors"``.
+    ``"nps"``, ``"nps_promoters"``, ``"nps_detractors"``, ``"answered"`` (has an answer
+    time), ``"answered_late"`` (answered after 30 s), ``"onsite_sla"`` (with ``outcome``).
     ``priority``/``category`` narrow further (a by-priority bar, a Pareto bar: category
     ``""`` means "no category"); ``weekday`` (1 = Monday … 7) and ``hour`` (0–23, local
     time of ``tz``) select a heatmap cell.

@@ -63,7 +63,13 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("overdue_complaints", lambda k: float(k.overdue_complaints),
              lambda k: k.complaints),
     CardSpec("repeat_complaints", lambda k: float(k.repeat_complaints), lambda k: k.complaints),
+    # shown only when the data carries them (models.kpi.compute.available_kpis)
+    CardSpec("answered_30s_pct", lambda k: k.answered_30s_pct,
+             lambda k: k.answered_30s.denominator),
+    CardSpec("onsite_sla_met_pct", lambda k: k.onsite_sla_met_pct,
+             lambda k: k.onsite_sla.rate.denominator),
 )
+OPTIONAL_CARDS = ("answered_30s_pct", "onsite_sla_met_pct")
 COUNT_KEYS = ("volume", "overdue_complaints", "repeat_complaints")
 
 
@@ -241,4 +247,4 @@ class KpiCard(QFrame):
         super().keyPressEvent(event)
 
 
-__all__ = ["CARDS", "CardSpec", "KpiCard", "Sparkline", "traffic_light"]
+__all__ = ["CARDS", "OPTIONAL_CARDS", "CardSpec", "KpiCard", "Sparkline", "traffic_light"]

@@ -28,6 +28,7 @@ from models.kpi.api import (
     PolicySet,
     TicketFilter,
     arrivals_heatmap,
+    available_kpis,
     breakdown,
     compute_kpis,
     list_alerts,
@@ -88,6 +89,7 @@ class DashboardData:
     heatmap: npt.NDArray[np.int64]
     frt: Histogram
     sparklines: dict[str, npt.NDArray[np.float64]] = field(default_factory=dict)
+    available: frozenset[str] = frozenset()  # optional KPIs the data carries (cards shown)
 
 
 def target_for(
@@ -162,7 +164,9 @@ def compute_dashboard(
         progress.check()
         cells = arrivals_heatmap(store, req.filt, req.tz)
         hist = frt_histogram(*frt_minutes(store, req.filt))
-    return DashboardData(req, kpis, previous, chart, rows, bars, cells, hist)
+        available = available_kpis(store, policies)
+    return DashboardData(req, kpis, previous, chart, rows, bars, cells, hist,
+                         available=available)
 
 
 def compute_trend(

@@ -32,6 +32,8 @@ TITLES: dict[str, str] = {
     "repeat_complaints": QT_TRANSLATE_NOOP("KpiLabels", "Repeat complaints"),
     "response_sla_pending": QT_TRANSLATE_NOOP("KpiLabels", "Response SLA pending"),
     "reopen_rate_pct": QT_TRANSLATE_NOOP("KpiLabels", "Reopen rate"),
+    "answered_30s_pct": QT_TRANSLATE_NOOP("KpiLabels", "Answered within 30 s"),
+    "onsite_sla_met_pct": QT_TRANSLATE_NOOP("KpiLabels", "On-site arrival SLA met"),
 }
 
 UNITS: dict[str, str] = {
@@ -77,6 +79,12 @@ DRILL: dict[str, tuple[Selector, str]] = {
     ),
     "repeat_complaints": (
         Selector("repeat_complaints"), QT_TRANSLATE_NOOP("KpiLabels", "repeat complaints"),
+    ),
+    "answered_30s_pct": (
+        Selector("answered_late"), QT_TRANSLATE_NOOP("KpiLabels", "answered after 30 s"),
+    ),
+    "onsite_sla_met_pct": (
+        Selector("onsite_sla", "breached"), QT_TRANSLATE_NOOP("KpiLabels", "on-site arrival late"),
     ),
 }
 

@@ -39,7 +39,7 @@ from models.progress import Progress
 from widgets.common.context import PageContext
 from widgets.dashboard import kpi_labels
 from widgets.dashboard.alerts_panel import AlertsPanel
-from widgets.dashboard.cards import CARDS, KpiCard
+from widgets.dashboard.cards import CARDS, OPTIONAL_CARDS, KpiCard
 from widgets.dashboard.charts.breakdown_chart import BreakdownChart
 from widgets.dashboard.charts.frt_chart import FrtHistogramChart
 from widgets.dashboard.charts.heatmap_chart import ArrivalsHeatmapChart
@@ -84,6 +84,8 @@ class DashboardPage(QWidget):
         self._started = 0.0
         self._steps: list[Callable[[], None]] = []
         self._extras: Any = None
+        self._store: Any = None  # the store (full or preview) of the shown result
+        self._shown_cards: list[str] | None = None
         self._results: OrderedDict[Any, DashboardData] = OrderedDict()
         self._alerts_generation = -1
         self._alerts_timer = QTimer(self)
@@ -101,6 +103,7 @@ class DashboardPage(QWidget):
             card.clicked.connect(self._on_card_clicked)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
         self.holder.loaded.connect(self._on_holder_loaded)
+        self.holder.preview_loaded.connect(self._on_holder_preview_loaded)
         self.holder.refreshed.connect(self._on_holder_refreshed)
         self.holder.failed.connect(self._on_holder_failed)
         self.holder.load_progress.connect(self._on_holder_load_progress)
@@ -108,7 +111,7 @@ class DashboardPage(QWidget):
             self._on_holder_loaded()
         else:
             self.status.setText(self.tr("Loading tickets…"))
-            self.holder.ensure_loaded()
+            self.holder.ensure_loaded(self._preview_since())
         self.holder.start_watching()
         self.destroyed.connect(self.holder.stop_watching)
 
@@ -131,12 +134,11 @@ class DashboardPage(QWidget):
         self.filter_bar = FilterBar()
 
         self.cards: dict[str, KpiCard] = {}
-        cards = QGridLayout()
-        cards.setSpacing(6)
-        for i, spec in enumerate(CARDS):
-            card = KpiCard(spec)
-            self.cards[spec.key] = card
-            cards.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(6)
+        for spec in CARDS:
+            self.cards[spec.key] = KpiCard(spec)
+        self._layout_cards(frozenset())
         self.trend_chart = TrendChart()
         self.sla_chart = SlaByPriorityChart()
         self.frt_chart = FrtHistogramChart()
@@ -152,7 +154,7 @@ class DashboardPage(QWidget):
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 4, 0)
-        body.addLayout(cards)
+        body.addLayout(self.card_grid)
         body.addLayout(charts)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -173,6 +175,24 @@ class DashboardPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
+
+    def _layout_cards(self, available: frozenset[str]) -> None:
+        """Show the cards, optional ones only when the data has them, in two rows (at
+        least :data:`CARD_COLUMNS` wide)."""
+        shown = [k for k in self.cards if k not in OPTIONAL_CARDS or k in available]
+        if shown == self._shown_cards:
+            return
+        self._shown_cards = shown
+        columns = max(CARD_COLUMNS, -(-len(shown) // 2))
+        for card in self.cards.values():
+            self.card_grid.removeWidget(card)
+            if card.spec.key not in shown:
+                card.hide()
+        for i, key in enumerate(shown):
+            card = self.cards[key]
+            self.card_grid.addWidget(card, i // columns, i % columns)
+            if card.isHidden() and card.parentWidget() is not None:  # (no window of its own)
+                card.show()
 
     # -- requests ------------------------------------------------------------------------
     def request(self) -> DashboardRequest:
@@ -205,20 +225,28 @@ class DashboardPage(QWidget):
             parts.append(self.tr("complaints only"))
         return " · ".join(parts)
 
+    def _preview_since(self) -> dt.datetime | None:
+        """Where a first, partial load must start to serve the remembered filter."""
+        return self.holder.preview_since(self.request().filt)
+
     def recompute(self) -> None:
         """Recompute every card and chart for the current filter (off the GUI thread)."""
         holder = self.holder
-        if not holder.ready:
-            return
         req = self.request()
-        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
+        store = self.holder.store_for(req.filt)
+        if store is None:
+            if holder.preview is not None:
+                self.status.setText(self.tr("Loading history…"))
+            return
+        lock, policies, targets = holder.lock, holder.policies, holder.targets
         assert policies is not None
+        self._store = store
         self._started = time.perf_counter()
         self._steps = []  # a newer result replaces one still being shown
         if self._extras is not None:  # sparklines of the old filter: not needed now
             self._extras.cancel()
             self._extras = None
-        key = (req, holder.generation)
+        key = (req, holder.generation, store is holder.preview)
         if (cached := self._results.get(key)) is not None:
             self._results.move_to_end(key)
             self._on_computed(cached)
@@ -245,6 +273,7 @@ class DashboardPage(QWidget):
         targets = self.holder.targets
 
         def cards() -> None:
+            self._layout_cards(data.available)
             for key, card in self.cards.items():
                 card.show_result(kpis, data.previous, target_for(targets, key, priority))
 
@@ -283,7 +312,7 @@ class DashboardPage(QWidget):
     def _compute_extras(self, req: DashboardRequest) -> None:
         """The cards' sparklines, after the cards and charts (cancelled by a newer filter)."""
         holder = self.holder
-        store, lock, policies = holder.store, holder.lock, holder.policies
+        store, lock, policies = self._store, holder.lock, holder.policies
         assert policies is not None
         self._extras = self.context.runner.submit(
             lambda progress: compute_sparklines(store, lock, req, policies, progress),
@@ -331,6 +360,10 @@ class DashboardPage(QWidget):
         self.filter_bar.set_choices(self.holder.choices)
         self.recompute()
 
+    def _on_holder_preview_loaded(self) -> None:
+        self.filter_bar.set_choices(self.holder.choices)
+        self.recompute()
+
     def _on_holder_refreshed(self, changed: bool) -> None:
         self.filter_bar.set_choices(self.holder.choices)
         if changed or self.data is None:
@@ -352,10 +385,11 @@ class DashboardPage(QWidget):
 
     def _on_trend_options_changed(self) -> None:
         holder = self.holder
-        if not holder.ready or self.data is None:
-            return
         req = self.request()
-        store, lock, policies, targets = holder.store, holder.lock, holder.policies, holder.targets
+        store = self.holder.store_for(req.filt)
+        if store is None or self.data is None:
+            return
+        lock, policies, targets = holder.lock, holder.policies, holder.targets
         assert policies is not None
 
         def work(_progress: Progress) -> Any:
@@ -382,7 +416,6 @@ class DashboardPage(QWidget):
         colour = "#d64541" if count else "#2e9d5b"
         self.badge.setStyleSheet(f"QToolButton {{ color: white; background: {colour};"
                                  " border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
-
 
 
 __all__ = ["DashboardPage"]

@@ -9,6 +9,12 @@ couple of seconds, so a change by another process reaches every page within a fe
 seconds without blocking the window. Polls and refreshes run on the holder's own upkeep
 thread (:mod:`widgets.dashboard.background`), so they never wait behind recomputations.
 
+Without a column cache on disk (a database opened for the first time), the first load
+is progressive: :meth:`StoreHolder.ensure_loaded` with ``since`` reads only the tickets
+created from then on into :attr:`StoreHolder.preview` (``preview_loaded``), enough for
+the dashboard's first view, and then the older ones (``loaded``). Pages that need every
+ticket (the tickets list, what-if) keep waiting for ``loaded``/:attr:`ready`.
+
 Workers that read the store hold :attr:`StoreHolder.lock` (``with holder.lock:``), a
 readers–writer lock: any number of computations read at once, and the refresh waits for
 them and keeps them out while it swaps the columns, so none sees a half-refreshed store.
@@ -16,6 +22,7 @@ them and keeps them out while it swaps the columns, so none sees a half-refreshe
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import weakref
 from collections.abc import Iterator
@@ -31,10 +38,14 @@ from models.db import Database
 from models.kpi.api import (
     KpiTargetSpec,
     PolicySet,
+    TicketFilter,
+    complete_store,
     load_policy_set,
     load_store,
+    load_store_preview,
     load_targets,
 )
+from models.kpi.store_preview import covers, preview_since
 from models.progress import Progress
 from models.queries.listings import list_sites, list_vendors
 from widgets.common.context import PageContext
@@ -119,6 +130,7 @@ class StoreHolder(QObject):
     """One per open database; see the module docstring. Get it with :func:`store_holder`."""
 
     loaded = Signal()  # first load done
+    preview_loaded = Signal()  # the recent tickets are in ``preview`` (progressive load)
     refreshed = Signal(bool)  # after a refresh: whether tickets changed
     failed = Signal(str)
     load_progress = Signal(int, object)  # rows read so far, total (None when unknown)
@@ -128,6 +140,7 @@ class StoreHolder(QObject):
         self.context = context
         self.lock = StoreLock()
         self.store: Any = None
+        self.preview: Any = None  # recent tickets only, while the full store loads
         self.policies: PolicySet | None = None
         self.targets: tuple[KpiTargetSpec, ...] = ()
         self.choices = FilterChoices()
@@ -147,27 +160,68 @@ class StoreHolder(QObject):
     def ready(self) -> bool:
         return self.store is not None and self.policies is not None
 
+    def store_for(self, filt: TicketFilter) -> Any:
+        """The full store; before it, the preview if it computes ``filt`` (its period and
+        the previous one, for deltas) exactly; else ``None``."""
+        if self.ready:
+            return self.store
+        preview = self.preview
+        if preview is None or self.policies is None or filt.start is None or filt.end is None:
+            return None
+        return preview if covers(preview, filt.start - (filt.end - filt.start)) else None
+
+    @staticmethod
+    def preview_since(filt: TicketFilter) -> dt.datetime | None:
+        """Where a preview serving ``filt`` must start (``None`` for an open period)."""
+        if filt.start is None or filt.end is None:
+            return None
+        return preview_since(filt.start - (filt.end - filt.start))
+
     # -- loading ---------------------------------------------------------------------
-    def ensure_loaded(self) -> None:
-        """Start the one-off load unless it is done or under way (``loaded`` follows)."""
+    def ensure_loaded(self, since: dt.datetime | None = None) -> None:
+        """Start the one-off load unless it is done or under way (``loaded`` follows).
+
+        With ``since``, and no column cache on disk, the tickets created from ``since``
+        on come first (``preview_loaded``), the rest after (module docstring).
+        """
         if self.ready or self._loading:
             return
         self._loading = True
         db = self.context.db
 
         def work(progress: Progress) -> _Loaded:
-            store = load_store(db, progress)
-            return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store))
+            preview = None if since is None else load_store_preview(db, since, progress)
+            store = load_store(db, progress) if preview is None else preview
+            return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store),
+                           preview is None)
 
         self.context.runner.submit(
-            work, on_result=self._on_loaded, on_error=self._on_error,
+            work, on_result=self._on_first_part, on_error=self._on_error,
             on_progress=lambda done, total, _stage: self.load_progress.emit(done, total),
             key=f"store-load-{id(self)}",
         )
 
+    def _on_first_part(self, result: _Loaded) -> None:
+        if result.changed:  # the full store already (``changed`` = complete here)
+            self._on_loaded(result)
+            return
+        preview, db = result.store, self.context.db
+        self.preview, self.policies, self.targets = preview, result.policies, result.targets
+        self.choices = result.choices
+        self.preview_loaded.emit()
+
+        def rest(progress: Progress) -> _Loaded:
+            store = complete_store(db, preview, progress)
+            return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store))
+
+        self._refresh_again = True  # catch up with anything written during the two reads
+        self.context.runner.submit(rest, on_result=self._on_loaded, on_error=self._on_error,
+                                   key=f"store-complete-{id(self)}")
+
     def _on_loaded(self, result: _Loaded) -> None:
         self._loading = False
         self.store, self.policies, self.targets = result.store, result.policies, result.targets
+        self.preview = None
         self.choices = result.choices
         self.generation += 1
         self.loaded.emit()

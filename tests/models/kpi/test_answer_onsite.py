@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db import Database
-from models.kpi.api import PolicySet, SlaPolicySpec, TicketFilter, compute_kpis, load_store
+from models.kpi.api import (
+    PolicySet,
+    Selector,
+    SlaPolicySpec,
+    TicketFilter,
+    available_kpis,
+    compute_kpis,
+    load_store,
+    ticket_ids,
+)
 from models.kpi.stats import wilson
 from tests.models.kpi.helpers import T0, D, H, M, add_tickets
 
@@ -69,3 +78,24 @@ def test_onsite_arrival_sla(any_db: Database) -> None:
     # the same tickets a day later: the pending one has breached by then
     later = compute_kpis(store, TicketFilter(start=T0, end=T0 + D), T0 + D, POLICIES)
     assert (later.onsite_sla.met, later.onsite_sla.breached, later.onsite_sla.pending) == (2, 3, 0)
+
+
+def test_drill_down_and_availability(db: Database) -> None:
+    ids = add_tickets(db, [
+        dict(priority="P1", created_at=T0, channel="phone", answered_at=T0 + 40 * S),
+        dict(priority="P1", created_at=T0, channel="phone", answered_at=T0 + 10 * S),
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + 3 * H),
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + H),
+    ])
+    store = load_store(db)
+    filt = TicketFilter()
+    late = ticket_ids(store, filt, Selector("answered_late"), as_of=T0 + D, policies=POLICIES)
+    assert late.tolist() == [ids[0]]
+    answered = ticket_ids(store, filt, Selector("answered"))
+    assert answered.tolist() == ids[:2]
+    breached = ticket_ids(store, filt, Selector("onsite_sla", "breached"), as_of=T0 + D,
+                          policies=POLICIES)
+    assert breached.tolist() == [ids[2]]
+    assert available_kpis(store, POLICIES) == {"answered_30s_pct", "onsite_sla_met_pct"}
+    no_onsite = PolicySet((SlaPolicySpec("P1", "P1", 15, 240, FROM, id=1),), timezone="UTC")
+    assert available_kpis(store, no_onsite) == {"answered_30s_pct"}
