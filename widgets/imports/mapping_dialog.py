@@ -274,7 +274,11 @@ class MappingDialog(QDialog):
             if box.currentData():
                 value_map.setdefault(name, {})[value] = box.currentData()
         data.setdefault("options", {})["value_map"] = value_map
-        data["options"]["event_log"] = "reduce" if self.event_log.isChecked() else "keep"
+        # a decision is kept (and saved with a profile) only when there was one to make
+        if self.event_log.isChecked():
+            data["options"]["event_log"] = "reduce"
+        elif self.preview.event_log_rows or data["options"].get("event_log"):
+            data["options"]["event_log"] = "keep"
         data["headers"] = [c.header for c in self.preview.columns]
         return data
 

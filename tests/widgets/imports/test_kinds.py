@@ -50,7 +50,10 @@ def test_dialog_offers_the_kinds_and_checks_the_period(qtbot, db: Database,  # t
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.kind() == "tickets" and not dialog.event_log.isChecked()
-    assert dialog.mapping()["options"]["event_log"] == "keep"
+    assert "event_log" not in dialog.mapping()["options"]  # nothing to decide
+    dialog.event_log.setChecked(True)
+    assert dialog.mapping()["options"]["event_log"] == "reduce"
+    dialog.event_log.setChecked(False)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("vendor-metrics"))
     assert dialog.pages.currentIndex() == 2 and not dialog.save_profile.isEnabled()
@@ -125,3 +128,18 @@ def test_vendor_metrics_with_a_period_through_the_page(qtbot, db: Database,  # t
     with qtbot.waitSignal(page.batch_undone, timeout=30_000):
         page.undo_batch(outcome.batch, confirm=False)
     assert count(db, "SELECT count(*) FROM vendor_metrics") == 0
+
+
+def test_event_log_kept_shows_the_duplicates(qtbot, context: PageContext,  # type: ignore[no-untyped-def]
+                                             tmp_path: Path) -> None:
+    page = ImportsPage(context)
+    qtbot.addWidget(page)
+    dialog = open_dialog(qtbot, page, write_event_log(tmp_path / "log.csv"))
+    dialog.event_log.setChecked(False)
+    assert dialog.mapping()["options"]["event_log"] == "keep"
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.report_dialog is not None, timeout=60_000)
+    report = page.report_dialog
+    assert report is not None and report.model.rowCount() == 6  # the repeated ids
+    report.reject()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
