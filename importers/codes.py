@@ -11,7 +11,10 @@ from typing import Any
 
 import numpy as np
 
-from importers.parsed import Parsed, blank_mask
+from importers.parsed import Parsed, blank_mask, by_distinct, few_distinct
+
+_NONE_AS_EMPTY: dict[Any, str] = {None: ""}
+_EMPTY_AS_NONE: dict[Any, None] = {"": None}
 
 # -- codes: booleans, priorities, statuses ---------------------------------------------
 BOOLEAN_SYNONYMS: dict[str, bool] = {
@@ -62,6 +65,9 @@ def parse_codes(values: Sequence[Any], synonyms: Mapping[str, Any],
     ``extra`` holds the user's own mapping of values (original text → code). Unknown
     values are invalid and counted once each in ``Parsed.unknown`` (by original text).
     """
+    shared = by_distinct(values, lambda distinct: parse_codes(distinct, synonyms, extra))
+    if shared is not None:
+        return shared
     table: dict[str, Any] = dict(synonyms)
     for k, v in (extra or {}).items():
         table[code_key(k)] = v
@@ -112,14 +118,20 @@ def infer_csat_scale(ratings: np.ndarray) -> tuple[float, float]:
 
 def text_values(values: Sequence[Any], max_len: int | None = None) -> list[str | None]:
     """Cells as stripped text (``None`` for empty); integral floats lose their ``.0``."""
+    distinct = few_distinct(values)
+    if distinct is not None:  # each distinct text cleaned once, the cells share them
+        for v in distinct:
+            distinct[v] = v if v is None else ((v.strip()[:max_len] if max_len else v.strip())
+                                               or None)
+        return list(map(distinct.__getitem__, values))
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:  # the common case, in C-level passes
-        texts = values if type(None) not in kinds else [
-            "" if v is None else v for v in values]
-        out: list[str | None] = [s or None for s in map(str.strip, texts)]
-        if max_len and out and max(map(len, filter(None, out)), default=0) > max_len:
-            out = [s[:max_len] if s else s for s in out]
-        return out
+        texts = values if type(None) not in kinds else list(map(_NONE_AS_EMPTY.get, values,
+                                                                values))
+        out: list[str | None] = list(map(str.strip, texts))
+        if max_len and out and max(map(len, out)) > max_len:
+            out = [s[:max_len] for s in out]
+        return list(map(_EMPTY_AS_NONE.get, out, out)) if "" in out else out
     cache: dict[Any, str | None] = {}
     out = []
     append = out.append

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from importers.parsed import Parsed, blank_mask, float_fast
+from importers.parsed import Parsed, blank_mask, by_distinct, float_fast
 
 # -- durations and numbers -------------------------------------------------------------
 UNIT_SECONDS = {"seconds": 1.0, "minutes": 60.0, "hours": 3600.0, "days": 86400.0}
@@ -70,6 +70,9 @@ def parse_durations(values: Sequence[Any], unit: str = "minutes") -> Parsed:
     ``d hh:mm``, Chinese and English unit text (``1小时20分``, ``90分钟``, ``2天``, ``1h 20m``).
     Negative results are kept (validation reports them as out of range).
     """
+    shared = by_distinct(values, lambda distinct: parse_durations(distinct, unit))
+    if shared is not None:
+        return shared
     unit_s = UNIT_SECONDS[unit]
     n = len(values)
     out = np.zeros(n, dtype=np.float64)
@@ -115,6 +118,9 @@ def parse_durations(values: Sequence[Any], unit: str = "minutes") -> Parsed:
 
 def parse_numbers(values: Sequence[Any]) -> Parsed:
     """``float64`` for a column of numbers (numbers or number text, decimal comma allowed)."""
+    shared = by_distinct(values, parse_numbers)
+    if shared is not None:
+        return shared
     n = len(values)
     out = np.zeros(n, dtype=np.float64)
     missing, invalid = blank_mask(values), np.zeros(n, dtype=bool)

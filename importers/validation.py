@@ -137,9 +137,12 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
     missing_id = np.equal(np.array(ids, dtype=object), None) if n else np.zeros(0, bool)
     errs.add(missing_id, "missing_required", c.header("external_id") or "Ticket ID",
              values=ids)
-    first = dict(zip(reversed(ids), range(n - 1, -1, -1), strict=True))  # id → first row
-    dup = (np.fromiter(map(first.__getitem__, ids), dtype=np.int64, count=n)
-           != np.arange(n)) & ~missing_id
+    if len(dict.fromkeys(ids)) == n:  # every id once: no per-row lookup
+        dup = np.zeros(n, dtype=bool)
+    else:
+        first = dict(zip(reversed(ids), range(n - 1, -1, -1), strict=True))  # id → first row
+        dup = (np.fromiter(map(first.__getitem__, ids), dtype=np.int64, count=n)
+               != np.arange(n)) & ~missing_id
     errs.add(dup, "duplicate_id", c.header("external_id"), values=ids)
 
     # -- times --------------------------------------------------------------------------
