@@ -91,9 +91,11 @@ def detect_table(
     return _assemble(header_cells, own, columns, body, first_row, first_col, header_i, rows)
 
 
-def detect_text_table(chunks: Iterable[list[list[str]]], *, first_row: int = 1
-                      ) -> DetectedTable | None:
-    """:func:`detect_table` for rows of text streamed in chunks (a CSV file).
+def detect_text_table(
+    chunks: Iterable[list[list[Any]]], *, first_row: int = 1, first_col: int = 0,
+    merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> DetectedTable | None:
+    """:func:`detect_table` for rows streamed in chunks (a CSV file, a workbook sheet).
 
     The header is searched in the first chunks (until more than :data:`SCAN_ROWS` rows
     hold values); every chunk is then turned into columns and dropped, so the rows of
@@ -111,7 +113,8 @@ def detect_text_table(chunks: Iterable[list[list[str]]], *, first_row: int = 1
     filled = _filled_rows(head)
     if not filled:
         return None
-    header_cells, data_start, header_i = _locate_header(head, filled, first_row, 0, ())
+    header_cells, data_start, header_i = _locate_header(head, filled, first_row, first_col,
+                                                        merged)
     own = head[header_i] if header_i is not None else []
     builder = _TextColumns(len(header_cells))
     body: list[int] = []
@@ -126,7 +129,8 @@ def detect_text_table(chunks: Iterable[list[list[str]]], *, first_row: int = 1
         offset += len(chunk)
         del chunk, picked
         head = []
-    return _finish_text(header_cells, own, builder.columns, body, first_row, header_i)
+    return _finish_text(header_cells, own, builder.columns, body, first_row, header_i,
+                        first_col)
 
 
 def text_table_from_columns(head: list[list[str]], columns: list[list[Any]],
@@ -142,16 +146,18 @@ def text_table_from_columns(head: list[list[str]], columns: list[list[Any]],
 
 
 def _finish_text(header_cells: list[str], own: Sequence[Any], columns: list[list[Any]],
-                 body: list[int], first_row: int, header_i: int | None) -> DetectedTable:
+                 body: list[int], first_row: int, header_i: int | None,
+                 first_col: int = 0) -> DetectedTable:
     # the rows the totals and notes rules look at: the first and the last ones
     ends = sorted({0, *range(max(0, len(body) - _TAIL_ROWS), len(body))}) if body else []
     rows = _Rows({body[k]: [c[k] for c in columns] for k in ends})
-    return _assemble(header_cells, own, columns, body, first_row, 0, header_i, rows)
+    return _assemble(header_cells, own, columns, body, first_row, first_col, header_i, rows)
 
 
 _TAIL_ROWS = 1000  # trailing rows of a streamed table examined for notes and totals
 _INTERN_MAX = 50_000  # a column with more distinct texts stops sharing its values
 _BLANK: dict[Any, None] = {"": None}
+_TEXT = {str}
 
 
 class _Rows(dict[int, list[Any]]):
@@ -162,7 +168,8 @@ class _Rows(dict[int, list[Any]]):
 
 
 class _TextColumns:
-    """Columns grown chunk by chunk from text rows: ``''`` → None, repeated texts shared."""
+    """Columns grown chunk by chunk from rows: ``''`` → None, repeated texts shared (only
+    in a chunk of nothing but text: ``1``, ``1.0`` and ``True`` would share a key)."""
 
     def __init__(self, width: int) -> None:
         self.columns: list[list[str | None]] = [[] for _ in range(width)]
@@ -182,7 +189,8 @@ class _TextColumns:
         for j, col in enumerate(self.columns):
             values = list(map(itemgetter(j), rows))  # C speed, as _columns
             shared = self._shared[j]
-            if shared is None:  # no hashing unless there is an empty cell to replace
+            if shared is None or not set(map(type, values)) <= _TEXT:
+                # no hashing unless there is an empty cell to replace
                 col += map(_BLANK.get, values, values) if "" in values else values
             else:
                 col += map(shared.setdefault, values, values)

@@ -181,3 +181,21 @@ def test_preview_reads_only_the_first_rows(tmp_path: Path) -> None:
     csv_path.write_text("id,name\n" + "".join(f"{i},n{i}\n" for i in range(500)))
     assert read_table(csv_path, max_data_rows=5).column("id") == ["0", "1", "2", "3", "4"]
     assert list_sheets(csv_path) == []
+
+
+def test_a_table_away_from_a1_streams_with_its_columns_and_errors_in_place(
+        tmp_path: Path) -> None:
+    wb, path = workbook(tmp_path)
+    ws = wb.active
+    ws["C3"], ws["D3"], ws["E3"] = "工单号", "比率", "渠道"
+    for i in range(200):
+        ws.cell(4 + i, 3, f"T{i:04d}")
+        ws.cell(4 + i, 4, "#N/A" if i == 5 else i / 2)
+        ws.cell(4 + i, 5, ["电话", "微信", True][i % 3])  # a mixed column keeps its types
+    wb.save(path)
+    table = read_table(path)
+    assert table.headers == ["工单号", "比率", "渠道"] and table.header_row == 3
+    assert table.row_numbers[:2] == [4, 5] and table.n_rows == 200
+    assert table.column("比率")[4:7] == [2.0, None, 3.0]
+    assert table.column("渠道")[:3] == ["电话", "微信", True]
+    assert [(w.row, w.column, w.value) for w in table.warnings] == [(9, "比率", "#N/A")]
