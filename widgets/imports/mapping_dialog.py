@@ -287,3 +287,18 @@ class MappingDialog(QDialog):
         name = self.profile_name.text().strip()
         return name if self.save_profile.isChecked() and name and self.kind() == "tickets" \
             else None
+
+
+def same_choices(chosen: dict[str, Any], previewed: dict[str, Any]) -> bool:
+    """Whether the dialog's ``chosen`` mapping validates exactly as the ``previewed`` one:
+    the same columns to the same fields, units, value mappings and event-log choice
+    ("keep" is what no choice means). Then the preview's report stands and the file
+    need not be read again; any doubt answers False (one more read, never a wrong report).
+    """
+    def key(m: dict[str, Any]) -> tuple[Any, ...]:
+        options = m.get("options") or {}
+        rest = {k: v for k, v in options.items() if k not in ("value_map", "event_log")}
+        return (m.get("kind", "tickets"), m.get("mapping") or {}, m.get("units") or {},
+                options.get("value_map") or {}, options.get("event_log") or "keep", rest)
+
+    return key(chosen) == key(previewed)

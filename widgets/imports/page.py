@@ -4,16 +4,17 @@
 one after the other. For each: a preview (read, map, validate — in the service's
 sandboxed child, through ``context.runner``) → the mapping dialog when the mapping
 needs confirming (no profile matched, a required field or unknown values, an event log
-to decide on, or headers that suggest inspections or vendor metrics) → for tickets, the
-validation report when rows are invalid ("Import valid rows" / "Import nothing") →
-the import with a progress strip (stage, rows/s, Cancel). Inspections and vendor
-metrics are imported as soon as the dialog is confirmed (their importers skip and
-report unreadable rows). The GUI thread never parses. Batches of every kind can be
-undone and their stored report shown.
+to decide on, or headers that suggest inspections or vendor metrics; a changed mapping
+is previewed again, an unchanged one is not) → for tickets, the validation report when
+rows are invalid ("Import valid rows" / "Import nothing") → the import with a progress
+strip (stage, rows/s, Cancel). Inspections and vendor metrics are imported as soon as
+the dialog is confirmed (their importers skip and report unreadable rows). The GUI
+thread never parses. Batches of every kind can be undone and their stored report shown.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from models.queries.listings import BatchSummary, list_batches
 from widgets.common.context import PageContext
 from widgets.common.record_table import Column
 from widgets.common.table_page import RecordTablePage
-from widgets.imports.mapping_dialog import MappingDialog
+from widgets.imports.mapping_dialog import MappingDialog, same_choices
 from widgets.imports.messages import kind_text, refusal_text
 from widgets.imports.progress_panel import ImportProgressPanel
 from widgets.imports.report_dialog import ValidationReportDialog
@@ -173,7 +174,10 @@ class ImportsPage(RecordTablePage):
         if name and self.service is not None:
             self.service.save_profile(name, mapping, [c.header for c in dialog.preview.columns],
                                       source=name)
-        self._preview(self._current, mapping)
+        if same_choices(mapping, dialog.preview.mapping):  # the preview stands: no new read
+            self._on_checked(dataclasses.replace(dialog.preview, mapping=mapping))
+        else:
+            self._preview(self._current, mapping)
 
     def _on_checked(self, preview: ImportPreview) -> None:
         """The mapping is settled: ask about invalid rows, then import."""
