@@ -105,7 +105,7 @@ class AppImportService:
         r = self._call(import_file, path, progress, kind=kind, mapping=chosen, mode=mode,
                        user=self.user, force=force, options=dict(options or {}))
         return ImportOutcome(Path(path), r.batch, r.rows, r.inserted, r.updated, r.rejected,
-                             _problems(r.errors), r.warnings, r.duplicate_of, r.seconds, kind)
+                             _problems(r.errors), r.warnings, r.duplicate_of, r.seconds, r.kind)
 
     def period_label(self, text: str) -> str | None:
         from importers.periods import parse_period

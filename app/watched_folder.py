@@ -4,7 +4,8 @@
 ``QFileSystemWatcher``. A new file with a spreadsheet suffix is imported once its
 size has stayed the same for one check (so a file still being copied is not read
 half-way), one file at a time, through the same sandboxed import as the Imports page
-(``service.run`` on ``runner``), in ``mode`` (default ``skip-invalid``: unattended
+(``service.run`` on ``runner``), as the kind its headers show (tickets, inspections or
+vendor metrics), in ``mode`` (default ``skip-invalid``: unattended
 imports keep the valid rows). Files present when watching starts are left alone;
 a file imported before (same SHA-256) is reported as such and not imported again.
 
@@ -107,7 +108,7 @@ class WatchedFolder(QObject):
         service, mode = self.service, self.mode
 
         def work(progress: Progress) -> Any:
-            return service.run(path, mapping=None, mode=mode, progress=progress)
+            return service.run(path, mapping=None, mode=mode, progress=progress, kind="auto")
 
         self.runner.submit(work, on_result=lambda r, p=path: self._on_done(p, r),
                            on_error=lambda e, p=path: self._on_error(p, e),

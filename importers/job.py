@@ -29,6 +29,7 @@ from models.db import open_database
 from models.progress import NullProgress, Progress
 
 MODES = ("all-or-nothing", "skip-invalid")
+AUTO = "auto"  # import_file's kind: read it from the headers
 
 
 def read_file(path: Path, sheet: str | None = None, progress: Progress | None = None) -> RawTable:
@@ -130,6 +131,9 @@ def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
                 progress: Progress | None = None) -> ImportReport:
     """Import one file into the database at ``db_url`` and say what happened.
 
+    ``kind``: ``tickets``, ``inspections``, ``vendor-metrics``, or ``auto`` (the kind
+    :func:`importers.kind_detection.detect_file_kind` reads from the headers; tickets when
+    it cannot tell — the watched folder's choice).
     ``mode``: ``all-or-nothing`` imports nothing when any row is invalid;
     ``skip-invalid`` imports the valid rows. ``mapping`` (from the mapping dialog)
     overrides profiles and the proposal. Raises :class:`ImportRefused`,
@@ -141,7 +145,7 @@ def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
     path = Path(path)
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
-    handler = get_kind(kind)
+    handler = get_kind(kind) if kind != AUTO else None
     if not path.is_file():
         raise ImportRefused("not_found", path, "no such file")
     progress.update(0, None, "checking")
@@ -154,13 +158,21 @@ def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
                      options=dict(options or {}))
     db = open_database(db_url)
     try:
-        if not force and (previous := find_duplicate(db, sha, kind)) is not None:
+        from importers.kind_detection import KINDS, detect_file_kind
+
+        kinds = KINDS if kind == AUTO else (kind,)
+        previous = None if force else max(
+            (b for k in kinds if (b := find_duplicate(db, sha, k)) is not None), default=None)
+        if previous is not None:
             return ImportReport(str(path), kind, batch=previous, duplicate_of=previous,
                                 warnings=[f"already imported as batch {previous}"],
                                 seconds=time.monotonic() - started, mode=mode)
         progress.update(0, None, "reading")
         table = read_file(path, sheet, progress)
         progress.check()
+        if handler is None:  # AUTO: the headers tell
+            job.kind = detect_file_kind(table.headers) or "tickets"
+            handler = get_kind(job.kind)
         report = handler.run(table, db, job, progress)
         report.seconds = time.monotonic() - started
         progress.update(report.rows, report.rows, "done")

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
+from sqlalchemy import text
 
 from app.import_service import AppImportService
 from app.tasks import QtTaskRunner
 from app.watched_folder import LOG_NAME, WatchedFolder
 from models.db import Database
+from tests.conftest import REAL_DATA
 from tests.widgets.imports.conftest import write_tickets
 from widgets.common.context import DataBus, MemoryPreferences, PageContext
 from widgets.imports.watched_folder_tab import WatchedFolderTab
+
+THAI = REAL_DATA / "inspections" / "thai_streetlight_inspection_log_bellz1601.xlsx"
+real = pytest.mark.skipif(not REAL_DATA.exists(), reason="real data not available")
 
 
 def test_new_file_is_imported_and_logged(qtbot, db: Database, runner: QtTaskRunner,  # type: ignore[no-untyped-def]
@@ -45,3 +53,21 @@ def test_settings_tab_remembers_and_announces(qtbot, db: Database, runner: QtTas
     assert WatchedFolderTab(context).active_folder() == str(tmp_path)
     tab.show_log_line("x.csv: batch 1")
     assert "batch 1" in tab.log.toPlainText()
+
+
+@real
+def test_an_inspection_file_is_imported_as_inspections(qtbot, db: Database,  # type: ignore[no-untyped-def]
+                                                       runner: QtTaskRunner,
+                                                       tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    watcher = WatchedFolder(AppImportService(db, "watcher", isolated=False), runner, DataBus())
+    watcher.watch(folder)
+    with qtbot.waitSignal(watcher.file_imported, timeout=60_000) as done:
+        shutil.copy(THAI, folder / THAI.name)
+    outcome = done.args[1]
+    assert (outcome.kind, outcome.inserted) == ("inspections", 7)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM inspections")).scalar() == 7
+        assert conn.execute(text("SELECT count(*) FROM tickets")).scalar() == 0
+    watcher.watch(None)
