@@ -113,13 +113,15 @@ def load_store(db: Database, progress: Progress | None = None) -> TicketStore:
 def load_store_preview(
     db: Database, since: dt.datetime, progress: Progress | None = None
 ) -> TicketStore | None:
-    """The tickets created from ``since`` on, when the full load would be slow (no column
-    cache on disk yet); ``None`` when :func:`load_store` is fast. See
+    """The tickets created from ``since`` on, when the full load would be slow: the
+    database has a cache folder (``db.cache_dir``, set by the application) but no column
+    cache in it yet. ``None`` otherwise: then call :func:`load_store` (without a cache
+    folder, e.g. in scripts, the store is always read in one go). See
     :mod:`models.kpi.store_preview` (``covers`` says which filters it serves exactly)."""
     from models.kpi import store_cache, store_preview
 
     path = store_cache.cache_file(db)
-    if path is not None and path.exists():
+    if path is None or path.exists():
         return None
     return store_preview.load_recent(db, since, progress or NullProgress())
 

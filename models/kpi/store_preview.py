@@ -1,14 +1,15 @@
 """Progressive loading: the recent tickets first (a *preview*), every older one after.
 
 Reading a million tickets from SQLite takes several seconds; the default dashboard
-needs only its period, the previous period (for deltas) and the 30 days before that
-(repeat complaints look back 30 days). :func:`load_recent` reads the tickets created
-at or after ``since`` into a :class:`~models.kpi.store.TicketStore` whose
-``complete_from`` says so; :func:`covers` tells whether a filter starting at a given
-instant computes exactly the same numbers on it as on the full store (every per-ticket
-figure depends only on the ticket itself, except repeat complaints, hence the 30 days);
-:func:`complete` then reads the older tickets and returns the full store (a new object:
-the preview is never changed, so computations running on it stay valid).
+needs only its period and the previous period (for deltas). :func:`load_recent` reads
+the tickets created at or after ``since`` — plus the complaints of the 30 days before
+that have a customer and a category, which is all that repeat complaints look back at —
+into a :class:`~models.kpi.store.TicketStore` whose ``complete_from`` is ``since``.
+:func:`covers` tells whether filters starting at a given instant compute exactly the
+same numbers on it as on the full store (every other per-ticket figure depends only on
+the ticket itself); :func:`complete` then reads the older tickets and returns the full
+store (a new object: the preview never changes, so computations running on it stay
+valid).
 
 Both reads are bounded by the last id of the fingerprint taken before the first one,
 so the two parts never overlap or miss a row; anything written meanwhile is picked up
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 
 
 def load_recent(db: Database, since: dt.datetime, progress: Progress | None = None) -> TicketStore:
-    """The tickets created at or after ``since`` (aware) as a preview store."""
+    """The tickets created at or after ``since`` (aware), and the complaints that may
+    make them repeats, as a preview store (module docstring)."""
     progress = progress or NullProgress()
     fp = _fingerprint(db)
     since_us = localtime.to_us(since)
@@ -52,7 +54,8 @@ def complete(db: Database, preview: TicketStore, progress: Progress | None = Non
     older = loading.load_columns(
         db, _where(db, preview.complete_from, fp[1], recent=False), progress
     )
-    merged = loading.merge(older, preview.columns())  # older first: mostly in order already
+    # older first (mostly in order already); the complaints read twice come from preview
+    merged = loading.merge(older, preview.columns())
     return TicketStore.from_columns(db, merged, fp)
 
 
@@ -62,30 +65,36 @@ def covers(store: TicketStore, start: dt.datetime | None) -> bool:
         return True
     if start is None:
         return False
-    return localtime.to_us(start) - REPEAT_WINDOW_US >= store.complete_from
-
-
-def preview_since(start: dt.datetime) -> dt.datetime:
-    """The earliest creation time a preview for filters from ``start`` on must hold."""
-    return start - dt.timedelta(microseconds=REPEAT_WINDOW_US)
+    return localtime.to_us(start) >= store.complete_from
 
 
 def _where(db: Database, since_us: int, bound: int, *, recent: bool) -> tuple[str, dict[str, Any]]:
-    """SQL condition for the tickets created from ``since_us`` on (``recent``) or before,
-    with an id of at most ``bound``."""
-    if db.dialect != "sqlite":
-        since = localtime.EPOCH + dt.timedelta(microseconds=since_us)
-        op = ">=" if recent else "<"
-        return f"created_at {op} :since AND id <= :bound", {"since": since, "bound": bound}
-    params: dict[str, Any] = {"since": since_us, "bound": bound}
+    """SQL condition for the preview's tickets (``recent``) or the ones created before
+    ``since_us``, with an id of at most ``bound``."""
+    sqlite = db.dialect == "sqlite"
+    if sqlite:
+        params: dict[str, Any] = {"since": since_us, "since30": since_us - REPEAT_WINDOW_US}
+    else:
+        params = {"since": localtime.EPOCH + dt.timedelta(microseconds=since_us),
+                  "since30": localtime.EPOCH + dt.timedelta(microseconds=since_us
+                                                            - REPEAT_WINDOW_US)}
+    params["bound"] = bound
+    # "+created_at": no index lookup per row on SQLite; the id bounds make a range scan
+    created = "+created_at" if sqlite else "created_at"
     if not recent:
-        # "+created_at": no index lookup per row; the id bound makes it a range scan
-        return "+created_at < :since AND id <= :bound", params
+        return f"{created} < :since AND id <= :bound", params
+    complaint = "is_complaint = 1" if sqlite else "is_complaint"
+    cond = (
+        f"id <= :bound AND ({created} >= :since OR ({complaint} AND customer IS NOT NULL"
+        f" AND category IS NOT NULL AND {created} >= :since30))"
+    )
+    if not sqlite:
+        return cond, params
     from sqlalchemy import text
 
     with db.engine.connect() as conn:
         first = conn.execute(
-            text("SELECT min(id) FROM tickets WHERE created_at >= :since"), {"since": since_us}
+            text("SELECT min(id) FROM tickets WHERE created_at >= :since30"), params
         ).scalar_one()
     params["first"] = bound + 1 if first is None else int(first)
-    return "id >= :first AND id <= :bound AND +created_at >= :since", params
+    return f"id >= :first AND {cond}", params

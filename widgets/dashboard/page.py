@@ -237,6 +237,7 @@ class DashboardPage(QWidget):
         if store is None:
             if holder.preview is not None:
                 self.status.setText(self.tr("Loading history…"))
+                holder.continue_loading()
             return
         lock, policies, targets = holder.lock, holder.policies, holder.targets
         assert policies is not None
@@ -305,6 +306,7 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("%1 tickets · updated %2").replace(
             "%1", f"{data.kpis.volume:,}").replace("%2", dt.datetime.now().strftime("%H:%M:%S")))
         self.updated.emit()
+        self.holder.continue_loading()  # the first view is up: now the older tickets
         self._compute_extras(data.request)
         if self._alerts_generation != self.holder.generation:
             self.refresh_alerts()

@@ -45,13 +45,14 @@ from models.kpi.api import (
     load_store_preview,
     load_targets,
 )
-from models.kpi.store_preview import covers, preview_since
+from models.kpi.store_preview import covers
 from models.progress import Progress
 from models.queries.listings import list_sites, list_vendors
 from widgets.common.context import PageContext
 from widgets.dashboard.background import UpkeepThread
 
 WATCH_INTERVAL_MS = 2000
+CONTINUE_AFTER_MS = 1500  # the older tickets at the latest this long after the preview
 RELOAD_TABLES = {
     "tickets", "vendors", "sites", "sla_policies", "kpi_targets", "business_calendars",
     "calendars", "import_batches", "alert_acks",
@@ -146,6 +147,7 @@ class StoreHolder(QObject):
         self.choices = FilterChoices()
         self.generation = 0  # bumped after every load or refresh that changed something
         self._loading = False
+        self._completing = False
         self._refresh_again = False
         self._refreshing = False
         self._watcher: ChangeWatcher | None = None
@@ -175,7 +177,7 @@ class StoreHolder(QObject):
         """Where a preview serving ``filt`` must start (``None`` for an open period)."""
         if filt.start is None or filt.end is None:
             return None
-        return preview_since(filt.start - (filt.end - filt.start))
+        return filt.start - (filt.end - filt.start)
 
     # -- loading ---------------------------------------------------------------------
     def ensure_loaded(self, since: dt.datetime | None = None) -> None:
@@ -184,6 +186,8 @@ class StoreHolder(QObject):
         With ``since``, and no column cache on disk, the tickets created from ``since``
         on come first (``preview_loaded``), the rest after (module docstring).
         """
+        if self.preview is not None:
+            self.continue_loading()  # someone needs more than the preview
         if self.ready or self._loading:
             return
         self._loading = True
@@ -205,23 +209,32 @@ class StoreHolder(QObject):
         if result.changed:  # the full store already (``changed`` = complete here)
             self._on_loaded(result)
             return
-        preview, db = result.store, self.context.db
-        self.preview, self.policies, self.targets = preview, result.policies, result.targets
+        self.preview, self.policies, self.targets = result.store, result.policies, result.targets
         self.choices = result.choices
+        self._refresh_again = True  # catch up with anything written during the two reads
+        # the older tickets are read once the first view is shown (``continue_loading``),
+        # so the first computation does not share the processor with that read
+        QTimer.singleShot(CONTINUE_AFTER_MS, self, self.continue_loading)
         self.preview_loaded.emit()
+
+    def continue_loading(self) -> None:
+        """Read the tickets older than the preview now (once; ``loaded`` follows)."""
+        preview, db = self.preview, self.context.db
+        if preview is None or self._completing:
+            return
+        self._completing = True
 
         def rest(progress: Progress) -> _Loaded:
             store = complete_store(db, preview, progress)
             return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store))
 
-        self._refresh_again = True  # catch up with anything written during the two reads
         self.context.runner.submit(rest, on_result=self._on_loaded, on_error=self._on_error,
                                    key=f"store-complete-{id(self)}")
 
     def _on_loaded(self, result: _Loaded) -> None:
         self._loading = False
         self.store, self.policies, self.targets = result.store, result.policies, result.targets
-        self.preview = None
+        self.preview, self._completing = None, False
         self.choices = result.choices
         self.generation += 1
         self.loaded.emit()
@@ -229,7 +242,7 @@ class StoreHolder(QObject):
             self.refresh()
 
     def _on_error(self, error: BaseException) -> None:
-        self._loading = self._refreshing = False
+        self._loading = self._refreshing = self._completing = False
         self.failed.emit(str(error) or type(error).__name__)
 
     def refresh(self) -> None:

@@ -50,7 +50,7 @@ def test_dashboard_figures_on_a_preview_equal_the_full_store(db: Database) -> No
     filt = TicketFilter(start=NOW - dt.timedelta(days=30), end=NOW)
     prev = previous_period(filt)
     assert prev.start is not None
-    preview = store_preview.load_recent(db, store_preview.preview_since(prev.start))
+    preview = store_preview.load_recent(db, prev.start)
     assert 0 < preview.size < full.size
     assert store_preview.covers(preview, prev.start)
     assert store_preview.covers(preview, filt.start)
@@ -70,8 +70,9 @@ def test_dashboard_figures_on_a_preview_equal_the_full_store(db: Database) -> No
             b = trend(full, f, key, "day", NOW, policies, "Asia/Shanghai")
             np.testing.assert_array_equal(a.values, b.values)
             np.testing.assert_array_equal(a.n, b.n)
-    k = compute_kpis(full, filt, NOW, policies)
+    k, kp = compute_kpis(full, filt, NOW, policies), compute_kpis(full, prev, NOW, policies)
     assert k.repeat_complaints > 0 and k.answered_30s.denominator > 0  # real figures compared
+    assert kp.repeat_complaints > 0  # repeats at the very start of the preview too
 
     completed = store_preview.complete(db, preview)
     assert completed is not preview and preview.complete_from is not None
