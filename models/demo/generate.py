@@ -75,6 +75,7 @@ def generate_demo(
 ) -> DemoSummary:
     """Fill ``db`` with the demo data set in one transaction and say what was written.
 
+    With ``db.cache_dir`` set, the KPI store's column cache is written afterwards.
     ``tickets`` (≥ 100) are spread over the :data:`SPAN_DAYS` days before ``now`` (an
     aware time; default :func:`default_now`). The same ``seed`` and ``now`` give the same
     data (except the inspections' random UUIDs). Also writes 20 sites, 8 vendors
@@ -125,6 +126,12 @@ def generate_demo(
             start=now - dt.timedelta(days=SPAN_DAYS),
             end=now,
         )
+    if db.cache_dir is not None:
+        # the KPI column cache (written to a temporary file, then renamed), so that the
+        # first dashboard on these tickets does not read them all from the database
+        from models.kpi.store_cache import load as load_cached_store
+
+        load_cached_store(db)
     return summary
 
 

@@ -404,3 +404,18 @@ def test_documents_carry_a_valid_pdf(demo: tuple[Database, DemoSummary]) -> None
         offsets = [int(m) for m in re.findall(rb"(\d{10}) 00000 n", content)]
         for number, offset in enumerate(offsets, start=1):
             assert content[offset:].startswith(b"%d 0 obj" % number)
+
+
+def test_demo_writes_the_kpi_column_cache(db: Database, tmp_path: Path) -> None:
+    from models.kpi.store import TicketStore
+    from models.kpi.store_cache import cache_file
+
+    db.cache_dir = tmp_path / "cache"
+    generate_demo(db, tickets=300, seed=5, now=NOW)
+    path = cache_file(db)
+    assert path is not None and path.exists()
+    assert not list(path.parent.glob("*.tmp"))  # written to a temporary name, then moved
+    from models.kpi.api import load_store_preview
+
+    assert load_store_preview(db, NOW) is None  # so the first dashboard is not cold
+    assert TicketStore.load(db).size == TicketStore.load_from_db(db).size == 300
