@@ -115,13 +115,14 @@ def load_store_preview(
 ) -> TicketStore | None:
     """The tickets created from ``since`` on, when the full load would be slow: the
     database has a cache folder (``db.cache_dir``, set by the application) but no column
-    cache in it yet. ``None`` otherwise: then call :func:`load_store` (without a cache
-    folder, e.g. in scripts, the store is always read in one go). See
+    cache in it yet, and many tickets (``store_preview.PREVIEW_MIN_TICKETS``). ``None``
+    otherwise: then call :func:`load_store` (without a cache folder, e.g. in scripts,
+    the store is always read in one go). See
     :mod:`models.kpi.store_preview` (``covers`` says which filters it serves exactly)."""
     from models.kpi import store_cache, store_preview
 
     path = store_cache.cache_file(db)
-    if path is None or path.exists():
+    if path is None or path.exists() or not store_preview.worth_it(db):
         return None
     return store_preview.load_recent(db, since, progress or NullProgress())
 

@@ -33,6 +33,21 @@ if TYPE_CHECKING:
     from models.db import Database
 
 
+PREVIEW_MIN_TICKETS = 200_000  # below this (by last id) one read is fast enough
+
+
+def worth_it(db: Database) -> bool:
+    """Whether the database may hold enough tickets for a preview to pay off."""
+    return _fingerprint_max_id(db) >= PREVIEW_MIN_TICKETS
+
+
+def _fingerprint_max_id(db: Database) -> int:
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM tickets")).scalar_one())
+
+
 def load_recent(db: Database, since: dt.datetime, progress: Progress | None = None) -> TicketStore:
     """The tickets created at or after ``since`` (aware), and the complaints that may
     make them repeats, as a preview store (module docstring)."""

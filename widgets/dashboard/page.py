@@ -177,13 +177,13 @@ class DashboardPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _layout_cards(self, available: frozenset[str]) -> None:
-        """Show the cards, optional ones only when the data has them, in two rows (at
-        least :data:`CARD_COLUMNS` wide)."""
+        """Show the cards, optional ones only when the data has them, in rows of
+        :data:`CARD_COLUMNS` (wider rows would not fit beside the alerts panel)."""
         shown = [k for k in self.cards if k not in OPTIONAL_CARDS or k in available]
         if shown == self._shown_cards:
             return
         self._shown_cards = shown
-        columns = max(CARD_COLUMNS, -(-len(shown) // 2))
+        columns = CARD_COLUMNS
         for card in self.cards.values():
             self.card_grid.removeWidget(card)
             if card.spec.key not in shown:

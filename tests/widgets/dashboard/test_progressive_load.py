@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from models.kpi import store_preview
 from models.kpi.api import TicketFilter, compute_kpis
 from models.kpi.store_cache import cache_file
 from tests.widgets.dashboard.fixtures import engine_view
@@ -21,8 +22,9 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def test_first_view_from_recent_tickets_then_everything(
-    qtbot: Any, context: PageContext, tmp_path: Path
+    qtbot: Any, context: PageContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(store_preview, "PREVIEW_MIN_TICKETS", 100)  # as if it were big
     context.db.cache_dir = tmp_path / "cache"
     context.prefs.set("filter", FilterState(preset="last_30").to_json())
     holder = store_holder(context)
@@ -57,11 +59,14 @@ def test_first_view_from_recent_tickets_then_everything(
     assert compute_kpis(preview, req.filt, req.as_of, page.holder.policies or policies) == expected
 
 
-def test_open_period_loads_everything_at_once(
-    qtbot: Any, context: PageContext, tmp_path: Path
+@pytest.mark.parametrize("preset, threshold", [("all", 100), ("last_30", 1_000_000)])
+def test_open_period_or_few_tickets_load_everything_at_once(
+    qtbot: Any, context: PageContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    preset: str, threshold: int,
 ) -> None:
+    monkeypatch.setattr(store_preview, "PREVIEW_MIN_TICKETS", threshold)
     context.db.cache_dir = tmp_path / "cache"
-    context.prefs.set("filter", FilterState(preset="all").to_json())
+    context.prefs.set("filter", FilterState(preset=preset).to_json())
     holder = store_holder(context)
     previews: list[object] = []
     holder.preview_loaded.connect(lambda: previews.append(holder.preview))
