@@ -176,3 +176,14 @@ def test_a_cancel_after_the_indexes_were_dropped_keeps_them(
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM tickets")).scalar() == 0
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_code_outside_the_checks_still_meets_the_database_check(db: Database) -> None:
+    data, _ = _prepared(20)
+    data.priority[3] = "P9"  # e.g. a value map naming a code the table does not allow
+    with pytest.raises(Exception, match=r"(?i)check|constraint"):
+        load_tickets(db, data, ~data.reject, BatchInfo("tickets", "x", "0" * 64, "s"),
+                     RecordingProgress())
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM tickets")).scalar() == 0
+        assert conn.execute(text("PRAGMA ignore_check_constraints")).scalar() == 0
