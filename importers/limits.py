@@ -44,9 +44,10 @@ class ImportLimits:
     child_memory_mb: int = 4096
     """Address-space cap (RLIMIT_AS) of the child process that parses, MiB.
 
-    Address space, not resident memory: reading a 1,000,000 × 12 xlsx peaks at ≈ 1.7 GB
-    RSS in the child (calamine's cells plus the Python objects), so 2 GiB is too tight
-    for the whole import job; a bomb still stops at this cap instead of taking the machine.
+    Address space, not resident memory: a 1,000,000 × 13 import peaks at ≈ 1.3–1.4 GB
+    RSS in the child (streamed cells, Python columns, the load's rows), and pyarrow and
+    numpy reserve more address space than they touch, so 2 GiB is too tight for the whole
+    import job; a bomb still stops at this cap instead of taking the machine.
     """
     timeout_s: float = 600.0
     """Wall-clock time the child may run before it is stopped, seconds."""
