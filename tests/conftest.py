@@ -22,6 +22,8 @@ from tests.postgres_server import PostgresServer, PostgresUnavailable
 REPO = Path(__file__).resolve().parent.parent
 REAL_DATA = REPO.parent / "shared" / "data" / "real"
 ARTIFACTS = REPO / "tests" / "_artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+"""Where screenshot tests save their PNGs; ``tools/screenshots.py`` copies them to docs/."""
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Screenshots of the dashboard and of a drill-down on the Tickets page, on demo data, in
-English and Chinese, saved to docs/screenshots/ for the README (people look at them; no
-pixel comparison)."""
+English and Chinese, saved to tests/_artifacts/screenshots/; ``tools/screenshots.py`` copies
+them to docs/screenshots/ for the README (people look at them; no pixel comparison)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ from app.i18n import install_translations
 from app.settings import Settings
 from models.db import Database, open_database, sqlite_url
 from models.demo import generate_demo
+from tests.conftest import SCREENSHOTS
 from widgets.dashboard.page import DashboardPage
 from widgets.tickets.page import TicketsPage
 
-REPO = Path(__file__).resolve().parents[3]
-SHOTS = REPO / "docs" / "screenshots"
 TIMEOUT = 30_000
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -51,7 +50,7 @@ def test_dashboard_and_tickets_screenshots(qapp: QApplication, qtbot: Any, demo_
     window.show()
     qtbot.waitExposed(window)
     suffix = "en" if language == "en" else "zh"
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         window.show_page("dashboard")
         page = window.page("dashboard")
@@ -60,7 +59,7 @@ def test_dashboard_and_tickets_screenshots(qapp: QApplication, qtbot: Any, demo_
         qtbot.waitUntil(lambda: page.cards["volume"].sparkline.values.size > 0, timeout=TIMEOUT)
         qtbot.wait(200)
         image = window.grab().toImage()
-        image.save(str(SHOTS / f"dashboard-{suffix}.png"))
+        image.save(str(SCREENSHOTS / f"dashboard-{suffix}.png"))
         title = page.findChild(type(page.status), "pageTitle")
         assert title is not None
         assert title.text() == ("仪表盘" if language == "zh_CN" else "Dashboard")
@@ -80,7 +79,7 @@ def test_dashboard_and_tickets_screenshots(qapp: QApplication, qtbot: Any, demo_
 
         qtbot.waitUntil(detail_shown, timeout=TIMEOUT)
         qtbot.wait(100)
-        window.grab().toImage().save(str(SHOTS / f"tickets-{suffix}.png"))
+        window.grab().toImage().save(str(SCREENSHOTS / f"tickets-{suffix}.png"))
     finally:
         window.close()
         desktop.runner.shutdown()

@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QWidget
 
 from tests.conftest import REPO
+from tests.conftest import SCREENSHOTS as ARTIFACT_SHOTS
 
-SCREENSHOTS = REPO / "docs" / "screenshots"
+SCREENSHOTS = ARTIFACT_SHOTS
 TRANSLATIONS = REPO / "resources" / "translations"
 
 

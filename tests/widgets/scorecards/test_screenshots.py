@@ -1,5 +1,6 @@
 """Screenshots for the README (both languages) on the demo data set: the vendor page,
-a scorecard, the comparison of bidders and the ranking. Written to docs/screenshots/."""
+a scorecard, the comparison of bidders and the ranking. Saved to tests/_artifacts/screenshots/
+(``tools/screenshots.py`` copies them to docs/screenshots/)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from models.scorecards.evaluations import run_evaluation, set_rating
 from models.scorecards.queries import evaluation_detail, list_evaluations
 from models.scorecards.templates import list_templates
 from models.scorecards.vendors import list_vendor_rows
+from tests.conftest import SCREENSHOTS
 from tests.widgets.scorecards.conftest import USER
 from widgets.common.context import DataBus, MemoryPreferences, PageContext
 from widgets.scorecards.page import ScorecardsPage
@@ -25,7 +27,6 @@ from widgets.vendors.page import VendorsPage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 NOW = dt.datetime(2026, 11, 20, 2, tzinfo=UTC)
 RATERS = (("王芳", "响应快，态度好"), ("李娜", "现场沟通清楚"), ("Tom Chen", "polite, a bit slow"))
@@ -63,7 +64,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 def test_screenshots(qtbot, demo: Database, language: str) -> None:  # type: ignore[no-untyped-def]
     from app.tasks import QtTaskRunner
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     ctx = PageContext(db=demo, runner=QtTaskRunner(max_threads=1), bus=DataBus(), user=USER,
                       prefs=MemoryPreferences())
     try:
@@ -75,19 +76,19 @@ def test_screenshots(qtbot, demo: Database, language: str) -> None:  # type: ign
         if language == "zh":
             assert page.tabs.tabText(0) == "排名"
         page.tabs.setCurrentIndex(0)
-        page.grab().save(str(SHOTS / f"ranking-{language}.png"))
+        page.grab().save(str(SCREENSHOTS / f"ranking-{language}.png"))
         rows = {r.vendor_code: r for r in page.rows}
         page.show_evaluation(rows["V007"].id)
         assert page.scorecard.detail is not None
         assert page.scorecard.detail.evaluation.grade == "D"
-        page.grab().save(str(SHOTS / f"scorecard-{language}.png"))
+        page.grab().save(str(SCREENSHOTS / f"scorecard-{language}.png"))
         page.tabs.setCurrentWidget(page.comparison)
         page.comparison.set_checked([rows[c].id for c in ("V001", "V002", "V006")])
         assert page.comparison.table.columnCount() == 3
-        page.grab().save(str(SHOTS / f"comparison-{language}.png"))
+        page.grab().save(str(SCREENSHOTS / f"comparison-{language}.png"))
         page.tabs.setCurrentWidget(page.sensitivity)
         assert page.sensitivity.table.rowCount() == 7
-        page.grab().save(str(SHOTS / f"sensitivity-{language}.png"))
+        page.grab().save(str(SCREENSHOTS / f"sensitivity-{language}.png"))
 
         vendors = VendorsPage(ctx)
         qtbot.addWidget(vendors)
@@ -98,10 +99,10 @@ def test_screenshots(qtbot, demo: Database, language: str) -> None:  # type: ign
         vendors.show_vendor(vendor.id)
         vendors.tabs.setCurrentWidget(vendors.overview)
         qtbot.waitUntil(lambda: vendors.overview.kpis.rowCount() > 0, timeout=30_000)
-        vendors.grab().save(str(SHOTS / f"vendor-{language}.png"))
+        vendors.grab().save(str(SCREENSHOTS / f"vendor-{language}.png"))
         vendors.tabs.setCurrentWidget(vendors.documents)
         assert "expired" in {r.state for r in vendors.documents.rows}
-        vendors.grab().save(str(SHOTS / f"vendor-documents-{language}.png"))
+        vendors.grab().save(str(SCREENSHOTS / f"vendor-documents-{language}.png"))
     finally:
         assert isinstance(ctx.runner, QtTaskRunner)
         ctx.runner.shutdown()
