@@ -25,7 +25,15 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.kpi.api import THIN_N, KpiResult, KpiTargetSpec
 from widgets.dashboard import kpi_labels
@@ -247,4 +255,21 @@ class KpiCard(QFrame):
         super().keyPressEvent(event)
 
 
-__all__ = ["CARDS", "OPTIONAL_CARDS", "CardSpec", "KpiCard", "Sparkline", "traffic_light"]
+def layout_cards(grid: QGridLayout, cards: dict[str, KpiCard], shown: list[str],
+                 columns: int) -> None:
+    """Put the ``shown`` cards into ``grid`` in rows of ``columns`` (wider rows would not
+    fit beside the alerts panel) and hide the others (optional cards without data)."""
+    for card in cards.values():
+        grid.removeWidget(card)
+        if card.spec.key not in shown:
+            card.hide()
+    for i, key in enumerate(shown):
+        card = cards[key]
+        grid.addWidget(card, i // columns, i % columns)
+        if card.isHidden() and card.parentWidget() is not None:  # (no window of its own)
+            card.show()
+
+
+__all__ = [
+    "CARDS", "OPTIONAL_CARDS", "CardSpec", "KpiCard", "Sparkline", "layout_cards", "traffic_light",
+]

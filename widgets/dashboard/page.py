@@ -2,12 +2,13 @@
 
 Data flow: the shared :class:`~widgets.dashboard.store_holder.StoreHolder` loads the
 ticket store once off the GUI thread and keeps it fresh (imports in this window, other
-processes via its change watcher). Every filter change submits one recomputation
-(:func:`~widgets.dashboard.compute.compute_dashboard`) to ``context.runner`` under a
-fixed key, so a newer request cancels an older one; the GUI thread only pushes numpy
-arrays into the charts. Sparklines follow in a second task; alerts (which do not depend
-on the filter) follow data changes and the clock. Recent results are cached per request
-and data generation.
+processes via its change watcher); on a big database without a column cache the first
+view comes from its recent tickets (``holder.store_for``). Every filter change submits
+one recomputation (:func:`~widgets.dashboard.compute.compute_dashboard`) to
+``context.runner`` under a fixed key, so a newer request cancels an older one; the GUI
+thread only pushes numpy arrays into the charts. Sparklines follow in a second task;
+alerts (which do not depend on the filter) follow data changes and the clock. Recent
+results are cached per request and data generation.
 Clicking a card, a bar, a point or a cell emits ``bus.open_tickets`` with a
 :class:`~widgets.tickets.selection.TicketSelection` of exactly the tickets behind it.
 """
@@ -39,7 +40,7 @@ from models.progress import Progress
 from widgets.common.context import PageContext
 from widgets.dashboard import kpi_labels
 from widgets.dashboard.alerts_panel import AlertsPanel
-from widgets.dashboard.cards import CARDS, OPTIONAL_CARDS, KpiCard
+from widgets.dashboard.cards import CARDS, OPTIONAL_CARDS, KpiCard, layout_cards
 from widgets.dashboard.charts.breakdown_chart import BreakdownChart
 from widgets.dashboard.charts.frt_chart import FrtHistogramChart
 from widgets.dashboard.charts.heatmap_chart import ArrivalsHeatmapChart
@@ -92,8 +93,13 @@ class DashboardPage(QWidget):
         self._alerts_timer.setInterval(ALERTS_INTERVAL_MS)
         self._alerts_timer.timeout.connect(self.refresh_alerts)
         self._alerts_timer.start()
+        remembered = FilterState.from_json(context.prefs.get(PREF_FILTER, ""))
+        if not self.holder.ready:  # the store loads while the page is being built
+            tz = local_zone()
+            today = dt.datetime.now(dt.UTC).astimezone(tz).date()
+            self.holder.ensure_loaded(self.holder.preview_since(remembered.to_filter(today, tz)))
         self._build()
-        self.filter_bar.set_state(FilterState.from_json(context.prefs.get(PREF_FILTER, "")))
+        self.filter_bar.set_state(remembered)
         self.filter_bar.changed.connect(self._on_filter_bar_changed)
         self.trend_chart.options_changed.connect(self._on_trend_options_changed)
         self.breakdown_chart.by_changed.connect(self.recompute)
@@ -103,15 +109,14 @@ class DashboardPage(QWidget):
             card.clicked.connect(self._on_card_clicked)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
         self.holder.loaded.connect(self._on_holder_loaded)
-        self.holder.preview_loaded.connect(self._on_holder_preview_loaded)
+        self.holder.preview_loaded.connect(self._on_holder_loaded)  # a first view
         self.holder.refreshed.connect(self._on_holder_refreshed)
         self.holder.failed.connect(self._on_holder_failed)
         self.holder.load_progress.connect(self._on_holder_load_progress)
         if self.holder.ready:
             self._on_holder_loaded()
         else:
-            self.status.setText(self.tr("Loading tickets…"))
-            self.holder.ensure_loaded(self._preview_since())
+            self.status.setText(self.tr("Loading tickets…"))  # (started above)
         self.holder.start_watching()
         self.destroyed.connect(self.holder.stop_watching)
 
@@ -177,22 +182,10 @@ class DashboardPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _layout_cards(self, available: frozenset[str]) -> None:
-        """Show the cards, optional ones only when the data has them, in rows of
-        :data:`CARD_COLUMNS` (wider rows would not fit beside the alerts panel)."""
         shown = [k for k in self.cards if k not in OPTIONAL_CARDS or k in available]
-        if shown == self._shown_cards:
-            return
-        self._shown_cards = shown
-        columns = CARD_COLUMNS
-        for card in self.cards.values():
-            self.card_grid.removeWidget(card)
-            if card.spec.key not in shown:
-                card.hide()
-        for i, key in enumerate(shown):
-            card = self.cards[key]
-            self.card_grid.addWidget(card, i // columns, i % columns)
-            if card.isHidden() and card.parentWidget() is not None:  # (no window of its own)
-                card.show()
+        if shown != self._shown_cards:
+            self._shown_cards = shown
+            layout_cards(self.card_grid, self.cards, shown, CARD_COLUMNS)
 
     # -- requests ------------------------------------------------------------------------
     def request(self) -> DashboardRequest:
@@ -224,10 +217,6 @@ class DashboardPage(QWidget):
         if state.complaints_only:
             parts.append(self.tr("complaints only"))
         return " · ".join(parts)
-
-    def _preview_since(self) -> dt.datetime | None:
-        """Where a first, partial load must start to serve the remembered filter."""
-        return self.holder.preview_since(self.request().filt)
 
     def recompute(self) -> None:
         """Recompute every card and chart for the current filter (off the GUI thread)."""
@@ -359,10 +348,6 @@ class DashboardPage(QWidget):
 
     # -- slots ---------------------------------------------------------------------------
     def _on_holder_loaded(self) -> None:
-        self.filter_bar.set_choices(self.holder.choices)
-        self.recompute()
-
-    def _on_holder_preview_loaded(self) -> None:
         self.filter_bar.set_choices(self.holder.choices)
         self.recompute()
 
