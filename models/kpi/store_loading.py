@@ -56,8 +56,13 @@ _SQLITE_INT_2 = {
 }
 
 
-def load_columns(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
-    """The tickets matching ``where`` (SQL condition + parameters; ``None`` = all)."""
+def load_columns(
+    db: Database, where: Where, progress: Progress, threads: int = 2
+) -> dict[str, Any]:
+    """The tickets matching ``where`` (SQL condition + parameters; ``None`` = all).
+
+    On SQLite the column scans run on ``threads`` threads (1 leaves the other processor
+    to the window while it is being built)."""
     progress.update(0, None, "tickets")
     if db.dialect == "sqlite" and _ids_fit_packing(db):
         # the columns come from several connections: bound them by the last id now, so
@@ -67,7 +72,7 @@ def load_columns(db: Database, where: Where, progress: Progress) -> dict[str, An
             bound = _max_id(db)
             cond, params = where if where else ("1 = 1", {})
             bounded = (f"({cond}) AND id <= :_kpi_bound", {**params, "_kpi_bound": bound})
-            cols = _load_sqlite(db, bounded, progress)
+            cols = _load_sqlite(db, bounded, progress, threads)
             if _consistent(cols):
                 break
         else:
@@ -93,7 +98,7 @@ def _consistent(cols: dict[str, Any]) -> bool:
 # -- SQLite ------------------------------------------------------------------------------
 
 
-def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, Any]:
+def _load_sqlite(db: Database, where: Where, progress: Progress, threads: int) -> dict[str, Any]:
     cond, params = where if where else ("1 = 1", {})
 
     def ints(exprs: dict[str, str]) -> Callable[[Any], dict[str, npt.NDArray[np.int64]]]:
@@ -161,7 +166,7 @@ def _load_sqlite(db: Database, where: Where, progress: Progress) -> dict[str, An
             raw.close()
 
     done: dict[str, Any] = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=threads) as pool:
         futures = {name: pool.submit(run_job, job) for name, job in jobs.items()}
         for i, (name, fut) in enumerate(futures.items()):
             done[name] = fut.result()

@@ -54,7 +54,8 @@ def load_recent(db: Database, since: dt.datetime, progress: Progress | None = No
     progress = progress or NullProgress()
     fp = _fingerprint(db)
     since_us = localtime.to_us(since)
-    cols = loading.load_columns(db, _where(db, since_us, fp.max_id, recent=True), progress)
+    # one thread: the preview is small, and the window is being built meanwhile
+    cols = loading.load_columns(db, _where(db, since_us, fp.max_id, recent=True), progress, 1)
     store = TicketStore(cols, fp, _names(db))
     store.complete_from = since_us
     return store
