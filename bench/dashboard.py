@@ -21,23 +21,28 @@ measures, with a 10 ms heartbeat timer running the whole time:
 Reference measured in the same run: one plain SQL query for the median first-response
 time. The machine is shared (2 cores): run twice before believing a figure.
 
-Figures of 21 Nov 2026 (issue 4 follow-up; the machine busy with other work: the SQL
-reference took 2.8–4.4 s instead of ≈ 1.6 s when quiet), 1M demo tickets:
+Figures of 21 Nov 2026 (issue 4 follow-up, final runs at 03:20 UTC; the machine busy
+with other work: the SQL reference took 2.4–3.3 s instead of ≈ 1.6 s when quiet),
+1M demo tickets, two runs each:
 
 =====================================  ==================  ==================
                                        ``--keep``          ``--keep --cold``
 =====================================  ==================  ==================
-SQL reference (median FRT)             4416 / 2806 ms      3487 / 4038 ms
-first dashboard on screen              2460 / 1976 ms      3983 / 3866 ms
-  longest stall until then             790 / 530 ms        703 / 903 ms
-  all tickets loaded after             1764 / 1174 ms      14769 / 8987 ms
-  longest stall after the first view   125 / 366 ms        509 / 367 ms
-alerts (list_alerts, 2nd call)         270 / 258 ms        151 / 137 ms
-filter change, median of 16            116 / 175 ms        138 / 112 ms
-longest stall while recomputing        101 / 262 ms        149 / 122 ms
-RSS                                    624 / 621 MB        780 / 759 MB
-tickets page + last row                158 / 109 ms        198 / 148 ms
+SQL reference (median FRT)             2351 / 2392 ms      3272 / 3193 ms
+first dashboard on screen              1663 / 1878 ms      3830 / 3372 ms
+  longest stall until then             816 / 474 ms        1080 / 599 ms
+  all tickets loaded after             1169 / 1285 ms      9212 / 8256 ms
+  longest stall after the first view   117 / 92 ms         164 / 198 ms
+alerts (list_alerts, 2nd call)         243 / 207 ms        87 / 117 ms
+filter change, median of 16            107 / 117 ms        103 / 130 ms
+longest stall while recomputing        114 / 110 ms        190 / 243 ms
+RSS                                    597 / 610 MB        821 / 825 MB
+tickets page + last row                137 / 128 ms        91 / 146 ms
 =====================================  ==================  ==================
+
+Earlier runs the same day, quieter moments: cold first dashboard 2586 / 2483 ms
+(reference 3313 / 2462 ms), warm 2139 / 2312 ms. The figures move by ±40 % with the
+other work on the machine.
 
 The stall until the first view is the chart library's import plus the page's
 construction and first paint on the GUI thread (measured alone: import ≈ 0.5–0.8 s,
