@@ -40,9 +40,11 @@ RSS                                    597 / 610 MB        821 / 825 MB
 tickets page + last row                137 / 128 ms        91 / 146 ms
 =====================================  ==================  ==================
 
-Earlier runs the same day, quieter moments: cold first dashboard 2586 / 2483 ms
-(reference 3313 / 2462 ms), warm 2139 / 2312 ms. The figures move by ±40 % with the
-other work on the machine.
+After these, the cards of a new result were split over two event-loop turns: warm runs
+then gave a recompute stall of 122 / 68 ms, filter median 120 / 107 ms, first dashboard
+2785 / 2286 ms (reference 4284 / 3769 ms). Earlier runs the same day, quieter moments:
+cold first dashboard 2586 / 2483 ms (reference 3313 / 2462 ms), warm 2139 / 2312 ms. The
+figures move by ±40 % with the other work on the machine.
 
 The stall until the first view is the chart library's import plus the page's
 construction and first paint on the GUI thread (measured alone: import ≈ 0.5–0.8 s,
