@@ -16,6 +16,7 @@ from models.demo.loader import insert_tickets
 from models.demo.org import add_org
 from models.demo.reference import DEMO_SOURCE, LOCAL_UTC_OFFSET_H, SITES, VENDORS
 from models.demo.tickets import NO_TIME, SPAN_DAYS, generate_tickets
+from models.kpi.alerts import forget_deleted_ticket_acks
 from models.orm import (
     UTC,
     ChecklistTemplate,
@@ -149,6 +150,7 @@ def _make_room(s: Session, replace: bool) -> None:
                 "the database already holds demo data; use --replace to regenerate it"
             )
         s.execute(delete(Ticket).where(Ticket.source == DEMO_SOURCE))
+        forget_deleted_ticket_acks(s)
         demo_sites = select(Site.id).where(Site.code.in_([site.code for site in SITES]))
         # Answers and photos go with their inspection (ON DELETE CASCADE); templates stay
         # and are reused; evaluations, documents and metrics go with their vendor.

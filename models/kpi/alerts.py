@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 
 from models.kpi import sla
 from models.kpi.business_calendar import BusinessClock
@@ -37,9 +37,11 @@ from models.kpi.policy_types import KpiTargetSpec, PolicySet
 from models.kpi.settings_store import target_for
 from models.kpi.store import NONE, TicketStore
 from models.kpi.types import Alert, AlertKind, KpiResult, TicketFilter
-from models.orm import AlertAck, Vendor, VendorQualification
+from models.orm import AlertAck, Ticket, Vendor, VendorQualification
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from models.db import Database
 
 DAY_US = 86_400_000_000
@@ -264,3 +266,29 @@ def acknowledge(db: Database, key: str, user: str, note: str | None = None) -> N
     with db.transaction() as s:
         if s.scalars(select(AlertAck).filter_by(alert_key=key)).first() is None:
             s.add(AlertAck(alert_key=key, acknowledged_by=user, note=note))
+
+
+TICKET_ALERT_PREFIXES = ("overdue_complaint:", "repeat_complaint:", "about_to_breach:")
+"""Keys whose last part is a ticket id (see the module doc)."""
+
+
+def forget_deleted_ticket_acks(s: Session) -> int:
+    """Delete the acknowledgements of ticket alerts whose ticket no longer exists.
+
+    Call it in the transaction that deletes tickets (undoing an import, replacing the
+    demo): SQLite reuses the highest row ids, so a stale acknowledgement would silence
+    the alert of the next ticket given that id. Returns how many were deleted.
+    """
+    acks = [(a.id, int(a.alert_key.rsplit(":", 1)[1])) for a in s.scalars(
+        select(AlertAck).where(or_(*(AlertAck.alert_key.startswith(p)
+                                     for p in TICKET_ALERT_PREFIXES))))]
+    if not acks:
+        return 0
+    existing: set[int] = set()
+    wanted = sorted({ticket for _, ticket in acks})
+    for i in range(0, len(wanted), 500):
+        existing.update(s.scalars(select(Ticket.id).where(Ticket.id.in_(wanted[i:i + 500]))))
+    stale = [ack for ack, ticket in acks if ticket not in existing]
+    if stale:
+        s.execute(delete(AlertAck).where(AlertAck.id.in_(stale)))
+    return len(stale)
