@@ -2,10 +2,13 @@
 
     python bench/import_tickets.py [--rows N] [--skip-xlsx]
 
+The xlsx needs xlsxwriter, a bench-only extra: ``.venv/bin/pip install -e '.[bench]'``.
+
 Generates N realistic ticket rows (Chinese and English text; priorities as 紧急/high/P3/4;
 statuses in both languages; creation times as ISO text in the csv and real date cells
 in the xlsx; first response in minutes, resolution as text; CSAT 1–5) once, cached in
-``bench/out/``, then measures in the same run, each in a fresh child process:
+``bench/out/`` (``tickets_N.csv``, ``tickets_N_shared.xlsx``), then measures in the same
+run, each in a fresh child process:
 
 (a) the raw python-calamine read of the xlsx into columns (no validation, no database),
     the raw ``csv.reader`` and the raw pyarrow read of the csv into columns of text, and
@@ -20,21 +23,30 @@ the import: the larger of the child and any process it ran the job in).
 Targets: xlsx import ≤ 2.5 × raw read, csv import ≤ 15 s, peak memory ≤ 1.5 GB.
 The machine is shared (2 cores), so figures are noisy: run it twice before believing one.
 
-Figures (1M rows, this machine, three runs on 2026-11-21 while other helpers ran tests;
-before this work in brackets):
+The xlsx is written as Excel and WPS write theirs: a shared-strings table and real date
+cells (xlsxwriter's normal mode; 1M rows: a 74 MB file, a 486 MB sheet XML plus 29 MB
+of shared strings; writing it once takes ≈ 3.5 min and ≈ 2.2 GB). Until 2026-11-21 it
+was openpyxl's write-only output, every string inline (a 720 MB sheet XML), which no
+user's file looks like and which made calamine's raw read — the ratio's denominator —
+30–44 s instead of ≈ 31 s.
 
-    raw csv.reader 18.0–19.8 s · raw pyarrow (text) 2.3–4.2 s · raw calamine 42.9–43.9 s
-    raw sqlite: plain table 6.7–8.7 s (reference ≈ 5 s), migrated tickets table 20–28 s
-    csv import 18.8–28.1 s (45–69 s), 2.8–3.7 × the plain-table insert, peak 1.24–1.28 GB
-    xlsx import 72.2–72.8 s = 1.65–1.70 × raw calamine (2.54 ×), peak 1.36 GB (2.07 GB)
+Figures (1M rows, this machine, two runs on 2026-11-21 at 03:14 and 03:18 UTC while
+another helper ran its tests; the inline-strings xlsx of the earlier runs in brackets):
 
-The xlsx written here has inline strings (openpyxl's write-only mode): a 720 MB sheet
-XML that calamine alone needs 30–44 s for; Excel's files use shared strings.
+    raw csv.reader 18.4–19.3 s · raw pyarrow (text) 2.5–3.5 s
+    raw sqlite: plain table 5.3–6.7 s (reference ≈ 5 s), migrated tickets table 26–28 s
+    csv import 22.9–23.7 s, 3.5–4.3 × the plain-table insert, peak 1.17–1.26 GB
+    raw calamine 30.4–32.9 s, peak 1.81 GB (42.9–43.9 s)
+    xlsx import 57.8–59.7 s = 1.76–1.96 × raw calamine, peak 1.40–1.41 GB
+                (72.2–72.8 s = 1.65–1.70 ×)
 
-Where the csv import's time goes (py-spy): the load ≈ 55 % (SQLite executemany, see
-importers/loading.py), validation ≈ 18 %, reading ≈ 15 %, the rest start-up, hashing
-the file and the report. The xlsx import adds calamine's own parse and the pre-check's
-scan of the sheet XML.
+Where the time goes. The csv import (py-spy, 1M rows, 24.7 s in process): the load 59 %
+(executemany 39 %, rebuilding the two secondary indexes 9 %, numpy → driver lists
+5 %, commit 4 %), reading 16 % (pyarrow and its conversion to Python columns 11 %, the
+longest-cell check 3 %), validation 11 %, module imports 7 %, hashing the file 2 %. The
+xlsx import (cProfile, 200k rows): calamine's parse of the sheet 32 %, its rows turned
+into columns 20 %, the pre-check's scan of the sheet XML 13 %, validation 11 %, the
+load 15 %.
 """
 
 from __future__ import annotations
@@ -91,23 +103,31 @@ def write_csv(path: Path, rows: list[list[object]]) -> None:
 
 
 def write_xlsx(path: Path, rows: list[list[object]]) -> None:
-    from openpyxl import Workbook
+    """The sheet as Excel/WPS write it: shared strings, real date cells, a title block.
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("工单")
-    ws.append(["2025 年工单导出"])  # a title block above the header, as exports have
-    ws.append([])
-    ws.append(HEADERS)
-    for r in rows:
-        ws.append(r)
+    xlsxwriter in its normal mode (not ``constant_memory``, which writes inline strings
+    as openpyxl's write-only mode does: a sheet XML several times bigger that calamine
+    reads several times slower than any file a user will bring).
+    """
+    try:
+        import xlsxwriter
+    except ImportError:
+        sys.exit("bench/import_tickets.py needs xlsxwriter for its xlsx: "
+                 ".venv/bin/pip install -e '.[bench]' (or pass --skip-xlsx)")
     tmp = path.with_suffix(".tmp.xlsx")
-    wb.save(tmp)
+    wb = xlsxwriter.Workbook(str(tmp), {"default_date_format": "yyyy-mm-dd hh:mm:ss"})
+    ws = wb.add_worksheet("工单")
+    ws.write_row(0, 0, ["2025 年工单导出"])  # a title block above the header, as exports have
+    ws.write_row(2, 0, HEADERS)
+    for i, r in enumerate(rows, start=3):
+        ws.write_row(i, 0, r)
+    wb.close()
     tmp.rename(path)
 
 
 def ensure_files(n: int, want_xlsx: bool) -> tuple[Path, Path]:
     OUT.mkdir(parents=True, exist_ok=True)
-    csv_path, xlsx_path = OUT / f"tickets_{n}.csv", OUT / f"tickets_{n}.xlsx"
+    csv_path, xlsx_path = OUT / f"tickets_{n}.csv", OUT / f"tickets_{n}_shared.xlsx"
     rows = None
     if not csv_path.exists():
         rows = generate_rows(n)
