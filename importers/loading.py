@@ -24,6 +24,10 @@ resolved here; the codes are checked again below before the checks are waived), 
 batch at least as big as the table drops the secondary indexes and builds them again
 at the end — inside the same transaction, so a rollback or a killed process keeps
 them. The unique (source, external_id) index stays and keeps guarding the upsert.
+
+No worker thread builds the next chunk while a chunk inserts: sqlite3 frees the GIL
+only inside each row's step, so any Python running beside ``executemany`` makes every
+row wait for the GIL (measured slower; docs/decisions.md, "Import performance").
 """
 
 from __future__ import annotations
