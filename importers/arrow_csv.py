@@ -66,8 +66,9 @@ def read_columns(path: Path, head: list[list[str]], delimiter: str, limits: Impo
                 column_types={f"f{j}": pa.string() for j in range(width)},
                 strings_can_be_null=True, quoted_strings_can_be_null=True))
         columns, body = _convert(reader, start, width, limits, path, progress)
-    except (pa.ArrowInvalid, UnicodeDecodeError):
-        return None  # a ragged or blank record, bad UTF-8: the csv module reader decides
+    except (pa.ArrowInvalid, UnicodeDecodeError, _LongCell):
+        return None  # a ragged or blank record, bad UTF-8, a cell over the limit: the csv
+        # module reader decides
     if body[:len(expected)] != expected or not _same_start(columns, [head[i] for i in expected]):
         return None
     return text_table_from_columns(head, columns, body)
@@ -99,6 +100,9 @@ def _convert(reader: Any, start: int, width: int, limits: ImportLimits, path: Pa
         if seen > limits.max_rows:
             raise ImportRefused("too_large", path, f"the file has over {limits.max_rows:,} records")
         for j, array in enumerate(batch.columns):
+            longest = pc.max(pc.utf8_length(array)).as_py()
+            if longest is not None and longest > limits.max_cell_chars:
+                raise _LongCell  # cut with a warning per cell by the csv module reader
             columns[j] += _texts(array, shared, j)
         progress.update(seen, None, "parsing")
         progress.check()
@@ -123,6 +127,10 @@ def _same_start(columns: list[list[Any]], rows: list[list[str]]) -> bool:
     """pyarrow's first records read as the csv module read ``rows`` ('' = None)."""
     return all(col[:len(rows)] == [v or None for v in (r[j] for r in rows)]
                for j, col in enumerate(columns))
+
+
+class _LongCell(Exception):
+    """A cell longer than ``limits.max_cell_chars``."""
 
 
 def _ragged() -> Exception:

@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, func, select, update
 
 from models.db import Database
-from models.kpi.alerts import forget_deleted_ticket_acks
 from models.orm import ImportBatch, ImportRowBackup, Ticket, from_epoch_us, utcnow
 from models.orm.admin import BatchStatus
 
@@ -118,6 +117,8 @@ def undo_batch(db: Database, batch_id: int) -> int:
                 {c: bindparam(f"v_{c}", type_=table.c[c].type) for c in RESTORED})
             s.connection().execute(stmt, rows)
         if removed:
+            from models.kpi.alerts import forget_deleted_ticket_acks  # the KPI engine: lazily
+
             forget_deleted_ticket_acks(s)
         batch.status = BatchStatus.UNDONE
         batch.finished_at = batch.finished_at or utcnow()

@@ -105,7 +105,8 @@ def read_csv(
         try:
             stop = None if max_data_rows is None else max_data_rows + SCAN_ROWS + 2
             fast = stop is None and nul == 0 and size >= arrow_csv.MIN_BYTES
-            table, delimiter = _read(path, encoding, limits, progress, stop, fast)
+            table, delimiter, cells_checked = _read(path, encoding, limits, progress, stop,
+                                                    fast)
             break
         except UnicodeDecodeError:
             continue  # streamed, so a late bad byte costs a re-read, not a second copy
@@ -120,7 +121,8 @@ def read_csv(
         raise ImportRefused("too_large", path, f"the file has {len(table.headers):,} columns")
     warnings: list[CellWarning] = []
     for j, col in enumerate(table.columns):  # '' is None already (detect_text_table)
-        _cut_long(col, table.headers[j], table.row_numbers, limits, warnings)
+        if not cells_checked:
+            _cut_long(col, table.headers[j], table.row_numbers, limits, warnings)
         if nul:
             _strip_nul(col, table.headers[j], table.row_numbers, warnings)
     decimal_comma = delimiter != "," and _decimal_commas(table.columns)
@@ -139,9 +141,11 @@ def read_csv(
 def _read(
     path: Path, encoding: str, limits: ImportLimits, progress: Progress, stop: int | None,
     fast: bool = False,
-) -> tuple[DetectedTable | None, str]:
+) -> tuple[DetectedTable | None, str, bool]:
     """Stream-decode, parse and find the table; raises UnicodeDecodeError for a wrong
-    encoding. ``fast``: try :mod:`importers.arrow_csv` first (UTF-8 only). Otherwise
+    encoding. Returns (table, delimiter, whether every cell is known to be within
+    ``limits.max_cell_chars``). ``fast``: try :mod:`importers.arrow_csv` first (UTF-8
+    only; it declines a file with a longer cell). Otherwise
     the records go to :func:`detect_text_table` in chunks of :data:`CHUNK_ROWS`, so only
     one chunk of row lists exists at a time."""
     errors = "replace" if encoding == "cp1252" else "strict"
@@ -153,7 +157,7 @@ def _read(
             table = arrow_csv.read_columns(path, _head(sample, delimiter, fh.read(1) == ""),
                                            delimiter, limits, progress)
             if table is not None:
-                return table, delimiter
+                return table, delimiter, True
         fh.seek(0)
         progress.check()
         progress.update(0, None, "parsing")
@@ -164,7 +168,7 @@ def _read(
             raise ImportRefused(
                 "unreadable", path, f"the text cannot be parsed as CSV ({exc})"
             ) from exc
-    return table, delimiter
+    return table, delimiter, False
 
 
 def _head(sample: str, delimiter: str, whole: bool) -> list[list[str]]:

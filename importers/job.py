@@ -15,6 +15,7 @@ kind is not imported again unless ``force``: the report has ``duplicate_of`` set
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,14 +150,17 @@ def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
     if not path.is_file():
         raise ImportRefused("not_found", path, "no such file")
     progress.update(0, None, "checking")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        hashing = pool.submit(file_sha256, path)  # hashlib releases the GIL: overlaps the
+        db = open_database(db_url)                # opening (and migrating) of the database
     try:
-        sha = file_sha256(path)
+        sha = hashing.result()
     except OSError as exc:
+        db.dispose()
         raise ImportRefused("unreadable", path, f"cannot read the file: {exc}") from exc
     job = JobOptions(path=path, kind=kind, sheet=sheet, profile=profile, tz=tz, mode=mode,
                      source=source, user=user, mapping=mapping, force=force, file_sha256=sha,
                      options=dict(options or {}))
-    db = open_database(db_url)
     try:
         from importers.kind_detection import KINDS, detect_file_kind
 

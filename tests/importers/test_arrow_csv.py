@@ -44,6 +44,9 @@ def _layouts() -> dict[str, dict]:
         "blank_line": {"rows": [HEADER, *data[:2000], [], *data[2000:]], "fast": False},
         "ragged": {"rows": [HEADER, *data[:2500], ["x", "y"], *data[2500:]], "fast": False},
         "gb18030": {"rows": [HEADER, *data], "encoding": "gb18030", "fast": False},
+        "long_cell": {"rows": [HEADER, *data[:1500], [*data[1500][:3], "长" * 40_000,
+                                                      data[1500][4]], *data[1501:]],
+                      "fast": False},
     }
 
 
@@ -91,3 +94,14 @@ def test_the_fast_path_refuses_too_many_records(tmp_path: Path,
     with pytest.raises(ImportRefused) as refused:
         read_csv(path, limits=ImportLimits(max_rows=2000))
     assert refused.value.code == "too_large"
+
+
+def test_a_cell_over_the_limit_is_emptied_with_a_warning_on_either_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _layouts()["long_cell"]["rows"]
+    path = _write(tmp_path / "long.csv", rows)
+    monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
+    table = read_csv(path)
+    assert table.columns[3][1500] is None
+    (warning,) = [w for w in table.warnings if "characters" in w.reason]
+    assert (warning.row, warning.column) == (1502, "备注")
