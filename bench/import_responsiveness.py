@@ -11,6 +11,14 @@ mapping dialog confirmed as proposed, "import valid rows" in the validation repo
 import (the dashboard reloads its store). Prints the time of each step, the longest
 event-loop stall, its 99th percentile and how many stalls exceeded 50 and 100 ms.
 The machine is shared (2 cores): run it twice before believing a figure.
+
+Figures of 2026-11-21 (1M rows, quiet machine): preview (read + validate in the
+sandboxed child) 8.7 s, the confirmed mapping reused (0.2 s, no second read), import
+14.9 s, 23.8 s from the file chosen to the views refreshed; 997,860 inserted, 2,140
+rejected. Heartbeat: median gap 10 ms, p99 11 ms; no gap over 50 ms while the child
+imports. Three over 100 ms, each a one-off on the GUI thread: building the mapping
+dialog (104 ms), building the validation report with its 2,140 rows (201 ms; the stall
+is counted in the step after it), and the end of the import (120 ms).
 """
 
 from __future__ import annotations
