@@ -6,13 +6,14 @@ leaves the list. :attr:`AlertsPanel.count_changed` drives the badge in the page 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from models.kpi.api import Alert, acknowledge
 from models.progress import Progress
 from widgets.common.context import PageContext
+from widgets.common.record_table import Index
 from widgets.dashboard import kpi_labels
 from widgets.tickets.selection import TicketSelection
 
@@ -33,6 +35,37 @@ def _fmt(value: object) -> str:
     return "" if value is None else str(value)
 
 
+class AlertListModel(QAbstractListModel):
+    """The alerts as rows; each line is written only when the view shows it (a million
+    tickets can raise thousands of alerts)."""
+
+    def __init__(self, describe: Callable[[Alert], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._describe = describe
+        self.alerts: list[Alert] = []
+
+    def set_alerts(self, alerts: list[Alert]) -> None:
+        self.beginResetModel()
+        self.alerts = alerts
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.alerts)
+
+    def data(self, index: Index,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.alerts):
+            return None
+        alert = self.alerts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "● " + self._describe(alert)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(SEVERITY_COLOURS.get(alert.severity, "#888888"))
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
+            return alert.key
+        return None
+
+
 class AlertsPanel(QWidget):
     """Lists :class:`Alert` objects; ``count_changed(int)`` after every change."""
 
@@ -43,10 +76,15 @@ class AlertsPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.heading = QLabel()
-        self.list = QListWidget()
+        self.model = AlertListModel(self.describe, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Alerts"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # wrapped lines have their own heights: lay them out a batch per event-loop turn
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open the alert's tickets or vendor"))
         self.ack_button = QPushButton(self.tr("Acknowledge"))
@@ -61,8 +99,8 @@ class AlertsPanel(QWidget):
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self.open_current)
         self.ack_button.clicked.connect(self.acknowledge_current)
-        self.list.itemActivated.connect(lambda _item: self.open_current())
-        self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.list.activated.connect(lambda _index: self.open_current())
+        self.list.selectionModel().currentChanged.connect(lambda _new, _old: self._enable())
         self.alerts: list[Alert] = []
         self.set_alerts([])
 
@@ -97,25 +135,23 @@ class AlertsPanel(QWidget):
 
     def set_alerts(self, alerts: list[Alert]) -> None:
         self.alerts = list(alerts)
-        self.list.clear()
-        for alert in self.alerts:
-            item = QListWidgetItem("● " + self.describe(alert))
-            item.setForeground(QColor(SEVERITY_COLOURS.get(alert.severity, "#888888")))
-            item.setData(Qt.ItemDataRole.UserRole, alert.key)
-            item.setToolTip(alert.key)
-            self.list.addItem(item)
+        self.model.set_alerts(self.alerts)
         self.heading.setText("<b>" + self.tr("Alerts (%1)").replace("%1", str(len(alerts)))
                              + "</b>")
         self._enable()
         self.count_changed.emit(len(self.alerts))
 
+    def select_row(self, row: int) -> None:
+        """Make alert ``row`` the current one (as a click would)."""
+        self.list.setCurrentIndex(self.model.index(row))
+
     def _enable(self) -> None:
-        has = 0 <= self.list.currentRow() < len(self.alerts)
+        has = 0 <= self.list.currentIndex().row() < len(self.alerts)
         self.open_button.setEnabled(has)
         self.ack_button.setEnabled(has)
 
     def current_alert(self) -> Alert | None:
-        row = self.list.currentRow()
+        row = self.list.currentIndex().row()
         return self.alerts[row] if 0 <= row < len(self.alerts) else None
 
     def open_current(self) -> None:

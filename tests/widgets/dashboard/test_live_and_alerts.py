@@ -68,22 +68,22 @@ def test_alert_opens_tickets_and_acknowledging_records_who(qtbot: Any,
     tickets = TicketsPage(context)
     qtbot.addWidget(tickets)
     context.bus.open_tickets.connect(tickets.apply_filter)
-    qtbot.waitUntil(lambda: page.alerts.list.count() > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.alerts.model.rowCount() > 0, timeout=TIMEOUT)
     panel = page.alerts
-    assert str(panel.list.count()) in page.badge.text()
+    assert str(panel.model.rowCount()) in page.badge.text()
     with_tickets = next(i for i, a in enumerate(panel.alerts) if a.ticket_ids)
-    panel.list.setCurrentRow(with_tickets)
+    panel.select_row(with_tickets)
     alert = panel.current_alert()
     assert alert is not None
     with qtbot.waitSignal(tickets.ids_shown, timeout=TIMEOUT):
         panel.open_button.click()
     assert set(tickets.model.ids.tolist()) == set(alert.ticket_ids)
 
-    count = panel.list.count()
+    count = panel.model.rowCount()
     with qtbot.waitSignal(panel.acknowledged, timeout=TIMEOUT):
         panel.ack_button.click()
     assert alert.key not in [a.key for a in panel.alerts]
-    assert panel.list.count() == count - 1
+    assert panel.model.rowCount() == count - 1
     assert str(count - 1) in page.badge.text()
     store, policies = engine_view(context.db)
     everything = list_alerts(context.db, store, dt.datetime.now(dt.UTC), policies,
