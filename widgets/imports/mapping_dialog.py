@@ -19,6 +19,8 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,27 +75,25 @@ class MappingDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.field_boxes: list[QComboBox] = []
-        self.unit_boxes: list[QComboBox] = []
+        self.unit_boxes: dict[int, QComboBox] = {}  # made for duration columns only
+        # one list of fields shared by every row's box: built once, not once per column
+        self._field_model = QStandardItemModel(self)
+        for text, name in [(self.tr("(ignore)"), None), *(
+                (field_text(f.name, f.label) + (" *" if f.required else ""), f.name)
+                for f in fields)]:
+            item = QStandardItem(text)
+            item.setData(name, Qt.ItemDataRole.UserRole)
+            self._field_model.appendRow(item)
         for r, col in enumerate(preview.columns):
             self.table.setItem(r, 0, QTableWidgetItem(col.header))
             self.table.setItem(r, 1, QTableWidgetItem(" · ".join(col.samples)))
             box = QComboBox()
+            box.setModel(self._field_model)
             box.setAccessibleName(self.tr("Field for %1").replace("%1", col.header))
-            box.addItem(self.tr("(ignore)"), None)
-            for f in fields:
-                box.addItem(field_text(f.name, f.label) + (" *" if f.required else ""), f.name)
             box.setCurrentIndex(max(0, box.findData(col.field)) if col.field else 0)
-            unit = QComboBox()
-            unit.setAccessibleName(self.tr("Unit for %1").replace("%1", col.header))
-            for u, text in zip(UNITS, (self.tr("seconds"), self.tr("minutes"), self.tr("hours"),
-                                       self.tr("days")), strict=True):
-                unit.addItem(text, u)
-            unit.setCurrentIndex(max(0, unit.findData(col.unit or "minutes")))
             self.table.setCellWidget(r, 2, box)
-            self.table.setCellWidget(r, 3, unit)
             self.table.setItem(r, 4, QTableWidgetItem(confidence_text(col.confidence)))
             self.field_boxes.append(box)
-            self.unit_boxes.append(unit)
             box.currentIndexChanged.connect(lambda _i, row=r: self._on_field_changed(row))
             self._update_unit(r)
         self.table.resizeColumnsToContents()
@@ -244,8 +244,20 @@ class MappingDialog(QDialog):
 
     def _update_unit(self, row: int) -> None:
         name = self.field_boxes[row].currentData()
-        kind = next((f.kind for f in self._fields if f.name == name), None)
-        self.unit_boxes[row].setEnabled(kind == "duration")
+        duration = next((f.kind for f in self._fields if f.name == name), None) == "duration"
+        unit = self.unit_boxes.get(row)
+        if unit is None and duration:
+            col = self.preview.columns[row]
+            unit = QComboBox()
+            unit.setAccessibleName(self.tr("Unit for %1").replace("%1", col.header))
+            for u, text in zip(UNITS, (self.tr("seconds"), self.tr("minutes"), self.tr("hours"),
+                                       self.tr("days")), strict=True):
+                unit.addItem(text, u)
+            unit.setCurrentIndex(max(0, unit.findData(col.unit or "minutes")))
+            self.table.setCellWidget(row, 3, unit)
+            self.unit_boxes[row] = unit
+        if unit is not None:
+            unit.setEnabled(duration)
 
     def set_field(self, header: str, field_name: str | None) -> None:
         """Choose the field of the column ``header`` (as the user would)."""
@@ -262,13 +274,13 @@ class MappingDialog(QDialog):
         data = copy.deepcopy(self.preview.mapping)
         kinds = {f.name: f.kind for f in self._fields}
         data["mapping"], data["units"] = {}, {}
-        for col, box, unit in zip(self.preview.columns, self.field_boxes, self.unit_boxes,
-                                  strict=True):
+        for row, (col, box) in enumerate(zip(self.preview.columns, self.field_boxes,
+                                             strict=True)):
             name = box.currentData()
             if name:
                 data["mapping"][col.header] = name
                 if kinds.get(name) == "duration":
-                    data["units"][col.header] = unit.currentData()
+                    data["units"][col.header] = self.unit_boxes[row].currentData()
         value_map: dict[str, dict[str, str]] = dict(data.get("options", {}).get("value_map", {}))
         for (name, value), box in self.value_boxes.items():
             if box.currentData():

@@ -13,32 +13,34 @@ def _lookup(texts: dict[str, str], code: str, fallback: str) -> str:
     return _tr(texts[code]) if code in texts else (fallback or code)
 
 
+REASON_TEXTS = {
+    "missing_required": QT_TRANSLATE_NOOP("ImportMessages", "Required value is empty"),
+    "unparseable": QT_TRANSLATE_NOOP("ImportMessages", "Value cannot be read"),
+    "duplicate_id": QT_TRANSLATE_NOOP(
+        "ImportMessages", "Duplicate ticket ID (the first one is kept)"),
+    "resolved_before_created": QT_TRANSLATE_NOOP(
+        "ImportMessages", "Resolved before it was created"),
+    "first_response_before_created": QT_TRANSLATE_NOOP(
+        "ImportMessages", "First response before it was created"),
+    "first_response_after_resolution": QT_TRANSLATE_NOOP(
+        "ImportMessages", "First response after the resolution"),
+    "time_before_created": QT_TRANSLATE_NOOP("ImportMessages", "Time before the creation time"),
+    "duration_out_of_range": QT_TRANSLATE_NOOP(
+        "ImportMessages", "Duration is negative or longer than a year"),
+    "unknown_priority": QT_TRANSLATE_NOOP("ImportMessages", "Unknown priority"),
+    "unknown_status": QT_TRANSLATE_NOOP("ImportMessages", "Unknown status"),
+    "unknown_value": QT_TRANSLATE_NOOP("ImportMessages", "Unknown value"),
+    "csat_out_of_scale": QT_TRANSLATE_NOOP("ImportMessages", "Satisfaction outside its scale"),
+    "nps_out_of_range": QT_TRANSLATE_NOOP(
+        "ImportMessages", "NPS is not a whole number from 0 to 10"),
+    "future_time": QT_TRANSLATE_NOOP("ImportMessages", "Time is more than a day in the future"),
+    "negative_number": QT_TRANSLATE_NOOP("ImportMessages", "Number must not be negative"),
+}
+
+
 def reason_text(code: str, fallback: str = "") -> str:
     """The user's-language text of a row error's reason code."""
-    texts = {
-        "missing_required": QT_TRANSLATE_NOOP("ImportMessages", "Required value is empty"),
-        "unparseable": QT_TRANSLATE_NOOP("ImportMessages", "Value cannot be read"),
-        "duplicate_id": QT_TRANSLATE_NOOP(
-            "ImportMessages", "Duplicate ticket ID (the first one is kept)"),
-        "resolved_before_created": QT_TRANSLATE_NOOP(
-            "ImportMessages", "Resolved before it was created"),
-        "first_response_before_created": QT_TRANSLATE_NOOP(
-            "ImportMessages", "First response before it was created"),
-        "first_response_after_resolution": QT_TRANSLATE_NOOP(
-            "ImportMessages", "First response after the resolution"),
-        "time_before_created": QT_TRANSLATE_NOOP("ImportMessages", "Time before the creation time"),
-        "duration_out_of_range": QT_TRANSLATE_NOOP(
-            "ImportMessages", "Duration is negative or longer than a year"),
-        "unknown_priority": QT_TRANSLATE_NOOP("ImportMessages", "Unknown priority"),
-        "unknown_status": QT_TRANSLATE_NOOP("ImportMessages", "Unknown status"),
-        "unknown_value": QT_TRANSLATE_NOOP("ImportMessages", "Unknown value"),
-        "csat_out_of_scale": QT_TRANSLATE_NOOP("ImportMessages", "Satisfaction outside its scale"),
-        "nps_out_of_range": QT_TRANSLATE_NOOP(
-            "ImportMessages", "NPS is not a whole number from 0 to 10"),
-        "future_time": QT_TRANSLATE_NOOP("ImportMessages", "Time is more than a day in the future"),
-        "negative_number": QT_TRANSLATE_NOOP("ImportMessages", "Number must not be negative"),
-    }
-    return _lookup(texts, code, fallback)
+    return _lookup(REASON_TEXTS, code, fallback)
 
 
 def refusal_text(code: str, fallback: str = "") -> str:

@@ -75,6 +75,9 @@ class ProblemTableModel(QAbstractTableModel):
         return None
 
 
+RESIZE_PRECISION_ROWS = 100
+
+
 class ValidationReportDialog(QDialog):
     """Shows a file's problems; the user imports the valid rows or nothing."""
 
@@ -99,6 +102,8 @@ class ValidationReportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # widths from the first rows: measuring thousands of rejected rows stalls the window
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         buttons = QDialogButtonBox()
         self.export_button = QPushButton(self.tr("Export rejected rows…"))
         self.export_button.setEnabled(bool(self._rejected_rows))

@@ -84,3 +84,19 @@ def test_report_dialog_import_nothing(qtbot) -> None:  # type: ignore[no-untyped
     qtbot.mouseClick(dialog.import_nothing_button, Qt.MouseButton.LeftButton)
     assert dialog.choice is None and dialog.result() == dialog.DialogCode.Rejected
     assert isinstance(dialog.model, ProblemTableModel)
+
+
+def test_a_unit_box_comes_with_a_duration_field(qtbot, db: Database,  # type: ignore[no-untyped-def]
+                                                tmp_path: Path) -> None:
+    service, pv = preview(db, write_tickets(tmp_path / "t.csv", 4))
+    dialog = MappingDialog(pv, service.fields("tickets"), {})
+    qtbot.addWidget(dialog)
+    assert dialog.unit_boxes == {}  # no column holds a duration
+    dialog.set_field("满意度", "resolution_duration")
+    row = [c.header for c in pv.columns].index("满意度")
+    unit = dialog.unit_boxes[row]
+    assert dialog.table.cellWidget(row, 3) is unit and unit.isEnabled()
+    unit.setCurrentIndex(unit.findData("hours"))
+    assert dialog.mapping()["units"] == {"满意度": "hours"}
+    dialog.set_field("满意度", "csat")
+    assert not unit.isEnabled() and dialog.mapping()["units"] == {}
