@@ -18,7 +18,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -175,7 +175,9 @@ class ImportsPage(RecordTablePage):
             self.service.save_profile(name, mapping, [c.header for c in dialog.preview.columns],
                                       source=name)
         if same_choices(mapping, dialog.preview.mapping):  # the preview stands: no new read
-            self._on_checked(dataclasses.replace(dialog.preview, mapping=mapping))
+            checked = dataclasses.replace(dialog.preview, mapping=mapping)
+            # the next dialog on the next event-loop turn: this one closes and paints first
+            QTimer.singleShot(0, self, lambda: self._on_checked(checked))
         else:
             self._preview(self._current, mapping)
 
