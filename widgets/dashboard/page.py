@@ -271,8 +271,10 @@ class DashboardPage(QWidget):
                 self.cards[key].show_result(kpis, data.previous,
                                             target_for(targets, key, priority))
 
-        def charts_a() -> None:
+        def trend() -> None:  # the heaviest chart: a turn of its own
             self.trend_chart.show_chart(data.trend, req, scope)
+
+        def charts_a() -> None:
             self.sla_chart.show_kpis(kpis, req, scope)
             self.frt_chart.show_histogram(data.frt, kpis.frt_median_min, scope)
 
@@ -281,8 +283,8 @@ class DashboardPage(QWidget):
             self.breakdown_chart.show_rows(data.breakdown, req, scope)
             self.heatmap_chart.show_cells(data.heatmap, req, scope)
 
-        # four event-loop turns, each followed by its own paint: short turns, few flushes
-        self._steps = [lambda: cards(True), lambda: cards(False), charts_a, charts_b,
+        # five event-loop turns, each followed by its own paint: short turns, few flushes
+        self._steps = [lambda: cards(True), lambda: cards(False), trend, charts_a, charts_b,
                        self._finish_update]
         self._next_step()
 
