@@ -21,6 +21,30 @@ measures, with a 10 ms heartbeat timer running the whole time:
 Reference measured in the same run: one plain SQL query for the median first-response
 time. The machine is shared (2 cores): run twice before believing a figure.
 
+Latest figures (21 Nov 2026, 04:05 UTC, after the alerts panel moved to a list model and
+the trend chart got an event-loop turn of its own; nothing else running, but the SQL
+reference took 3.2–3.4 s, twice its quiet time):
+
+=====================================  ==================  ==================
+                                       ``--keep``          ``--keep --cold``
+=====================================  ==================  ==================
+SQL reference (median FRT)             3425 ms             3170 ms
+first dashboard on screen              2142 ms             2508 ms
+  longest stall until then             619 ms              456 ms
+  all tickets loaded after             1511 ms             6620 ms
+alerts (list_alerts, 2nd call)         148 ms              88 ms
+filter change, median of 16            148 ms              146 ms
+longest stall while recomputing        62 ms               78 ms
+RSS                                    615 MB              826 MB
+tickets page + last row                118 ms              85 ms
+=====================================  ==================  ==================
+
+Before those two changes, the alerts panel filled a QListWidget with 3,517 items on
+the GUI thread (63–108 ms plus 60–74 ms of paint), which was the 208–294 ms recompute
+stall of a cold open; the trend chart shared a turn with two others (124 ms).
+
+Earlier figures of the same day:
+
 Figures of 21 Nov 2026 (issue 4 follow-up, final runs at 03:20 UTC; the machine busy
 with other work: the SQL reference took 2.4–3.3 s instead of ≈ 1.6 s when quiet),
 1M demo tickets, two runs each:
