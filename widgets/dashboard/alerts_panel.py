@@ -59,9 +59,11 @@ class AlertListModel(QAbstractListModel):
         alert = self.alerts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return "● " + self._describe(alert)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole line, should the view cut it
+            return self._describe(alert)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(SEVERITY_COLOURS.get(alert.severity, "#888888"))
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
+        if role == Qt.ItemDataRole.UserRole:
             return alert.key
         return None
 
@@ -85,6 +87,7 @@ class AlertsPanel(QWidget):
         # wrapped lines have their own heights: lay them out a batch per event-loop turn
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(200)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap when the width changes
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open the alert's tickets or vendor"))
         self.ack_button = QPushButton(self.tr("Acknowledge"))
