@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return done.returncode
     copied = 0
     for png in sorted(SHOTS.glob("*.png")):
-        target = DOCS / png.name
+        target = DOCS / png.name.replace("-zh_CN.png", "-zh.png")  # the docs' short name
         if args.all or target.exists():
             shutil.copyfile(png, target)
             copied += 1
