@@ -26,7 +26,7 @@ from importers.kinds import JobOptions, get_kind
 from importers.mapping import Mapping
 from importers.report import ImportReport
 from importers.table import ImportRefused, RawTable
-from models.db import open_database
+from models.db import Database, open_database
 from models.progress import NullProgress, Progress
 
 MODES = ("all-or-nothing", "skip-invalid")
@@ -38,6 +38,20 @@ def read_file(path: Path, sheet: str | None = None, progress: Progress | None = 
     from importers.reader import read_table
 
     return read_table(path, sheet=sheet, progress=progress)
+
+
+def _hash_and_open(path: Path, db_url: str) -> tuple[str, Database]:
+    """(SHA-256 of ``path``, the opened database): the hashing overlaps the opening (and
+    migrating) of the database — hashlib releases the GIL. Raises :class:`ImportRefused`
+    ``unreadable`` for a file that cannot be read."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        hashing = pool.submit(file_sha256, path)
+        db = open_database(db_url)
+    try:
+        return hashing.result(), db
+    except OSError as exc:
+        db.dispose()
+        raise ImportRefused("unreadable", path, f"cannot read the file: {exc}") from exc
 
 
 @dataclass
@@ -80,11 +94,10 @@ def preview_file(path: Path | str, db_url: str, *, kind: str | None = None,
     path = Path(path)
     if not path.is_file():
         raise ImportRefused("not_found", path, "no such file")
-    sha = file_sha256(path)
+    sha, db = _hash_and_open(path, db_url)
     job = JobOptions(path=path, kind="tickets", sheet=sheet, profile=profile, tz=tz,
                      source=source, mapping=mapping, file_sha256=sha,
                      options=dict(options or {}))
-    db = open_database(db_url)
     try:
         progress.update(0, None, "reading")
         table = read_file(path, sheet, progress)
@@ -150,14 +163,7 @@ def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",
     if not path.is_file():
         raise ImportRefused("not_found", path, "no such file")
     progress.update(0, None, "checking")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        hashing = pool.submit(file_sha256, path)  # hashlib releases the GIL: overlaps the
-        db = open_database(db_url)                # opening (and migrating) of the database
-    try:
-        sha = hashing.result()
-    except OSError as exc:
-        db.dispose()
-        raise ImportRefused("unreadable", path, f"cannot read the file: {exc}") from exc
+    sha, db = _hash_and_open(path, db_url)
     job = JobOptions(path=path, kind=kind, sheet=sheet, profile=profile, tz=tz, mode=mode,
                      source=source, user=user, mapping=mapping, force=force, file_sha256=sha,
                      options=dict(options or {}))
@@ -195,21 +201,8 @@ def run_isolated_job(fn: Any, path: Path | str, db_url: str, *,
     from importers.limits import ImportLimits
     from importers.sandbox import run_isolated
 
-    return run_isolated(_die_with_parent, fn, Path(path), db_url, limits=ImportLimits(),
-                        on_progress=progress, label=path, **kwargs)
-
-
-def _die_with_parent(fn: Any, path: Path, db_url: str, **kwargs: Any) -> Any:
-    """In the child: ask Linux to kill this process when its parent dies (a script killed
-    by a scheduler must not leave an orphan that commits its import), then run ``fn``."""
-    import contextlib
-    import ctypes
-    import signal
-
-    # not Linux: no prctl; the broken pipe of the next progress update stops the child
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-    return fn(path, db_url, **kwargs)
+    return run_isolated(fn, Path(path), db_url, limits=ImportLimits(), on_progress=progress,
+                        label=path, **kwargs)
 
 
 def import_file_isolated(path: Path | str, db_url: str, *, progress: Progress | None = None,

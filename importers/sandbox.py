@@ -56,11 +56,19 @@ class PipeProgress:
 
 def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...],
            kwargs: dict[str, Any], memory_mb: int) -> None:
-    """Child entry point: cap memory, run ``fn``, send back one outcome message."""
+    """Child entry point: cap memory, die with the parent, run ``fn``, send back one
+    outcome message."""
+    import contextlib
+    import ctypes
     import resource
 
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    # Linux kills the child when its parent dies (a script killed by a scheduler must not
+    # leave an orphan that commits its import); elsewhere the broken pipe of the next
+    # progress update stops it
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
     try:
         result = fn(*args, progress=PipeProgress(conn), **kwargs)
         msg: tuple[Any, ...] = ("result", result)
