@@ -41,6 +41,7 @@ import numpy as np
 
 from importers.validation import TicketData
 from models.db import Database
+from models.orm import Priority, TicketStatus
 from models.orm.base import from_epoch_us, to_epoch_us
 from models.progress import Progress
 
@@ -219,7 +220,7 @@ def _checked_in_code(data: TicketData, keep: np.ndarray) -> bool:
             and bool((data.times["resolved_at"][both] >= data.times["created_at"][both]).all()))
 
 
-_ALLOWED_CODES = {None, "P1", "P2", "P3", "P4", "open", "in_progress", "resolved", "closed"}
+_ALLOWED_CODES = {None, *(p.value for p in Priority), *(s.value for s in TicketStatus)}
 _INDEX_REBUILD_MIN = 50_000  # rows; below this the index upkeep costs little
 
 
