@@ -75,9 +75,12 @@ def stage_text(stage: str) -> str:
     texts = {
         "checking": QT_TRANSLATE_NOOP("ImportMessages", "Checking"),
         "reading": QT_TRANSLATE_NOOP("ImportMessages", "Reading"),
+        "parsing": QT_TRANSLATE_NOOP("ImportMessages", "Reading"),
+        "read": QT_TRANSLATE_NOOP("ImportMessages", "Reading"),
         "mapping": QT_TRANSLATE_NOOP("ImportMessages", "Recognising columns"),
         "validating": QT_TRANSLATE_NOOP("ImportMessages", "Validating"),
         "loading": QT_TRANSLATE_NOOP("ImportMessages", "Loading"),
+        "indexing": QT_TRANSLATE_NOOP("ImportMessages", "Indexing"),
         "done": QT_TRANSLATE_NOOP("ImportMessages", "Done"),
     }
     return _lookup(texts, stage, stage)

@@ -22,3 +22,17 @@ def test_field_texts_are_translated(qapp: Any) -> None:
         assert field_text("not_a_field", "Fallback") == "Fallback"
     finally:
         install_translations("en")
+
+
+def test_every_progress_stage_of_the_importers_has_a_text(qapp: Any) -> None:
+    from widgets.imports.messages import stage_text
+
+    install_translations("zh_CN")
+    try:
+        shown = {stage: stage_text(stage) for stage in (
+            "checking", "reading", "parsing", "read", "mapping", "validating", "loading",
+            "indexing", "done")}
+    finally:
+        install_translations("en")
+    assert shown["indexing"] == "建立索引" and shown["parsing"] == shown["reading"]
+    assert all(text != stage for stage, text in shown.items())
