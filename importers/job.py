@@ -83,11 +83,8 @@ def preview_file(path: Path | str, db_url: str, *, kind: str | None = None,
     detected kind). The event-log choice (``options`` or the mapping's) applies as in
     the import. Raises like :func:`import_file`.
     """
-    from importers.event_log import apply_event_log_choice, event_log_choice
     from importers.kind_detection import detect_file_kind
-    from importers.ticket_job import choose_mapping
-    from importers.validation import validate_tickets
-    from importers.values import resolve_timezone
+    from importers.ticket_job import choose_mapping, validate_ticket_table
 
     started = time.monotonic()
     progress = progress or NullProgress()
@@ -107,15 +104,8 @@ def preview_file(path: Path | str, db_url: str, *, kind: str | None = None,
         chosen, profile_name, _ = choose_mapping(table, db, job)
     finally:
         db.dispose()
-    try:
-        zone = resolve_timezone(tz or chosen.options.get("tz"))
-        choice = event_log_choice(job.options, chosen)
-    except ValueError as exc:
-        raise ImportRefused("bad_option", path, str(exc)) from exc
     progress.update(0, table.n_rows, "validating")
-    checked, used, event_log, notes = apply_event_log_choice(table, chosen, zone, choice)
-    _, validation = validate_tickets(checked, used, tz=zone)
-    validation.warnings[:0] = notes
+    _, _, validation, event_log = validate_ticket_table(table, chosen, job)
     report = ImportReport(str(path), "tickets", rows=table.n_rows,
                           rejected=validation.rejected, errors=validation.errors,
                           warnings=list(validation.warnings),

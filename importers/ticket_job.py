@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from importers.event_log import apply_event_log_choice, event_log_choice
+from importers.event_log import EventLogInfo, apply_event_log_choice, event_log_choice
 from importers.kinds import JobOptions, source_from_path
 from importers.loading import BatchInfo, load_tickets
 from importers.mapping import Mapping, propose_mapping
 from importers.profiles import find_matching_profile, load_profile
 from importers.report import ImportReport, ValidationReport
 from importers.table import ImportRefused, RawTable
-from importers.validation import validate_tickets
+from importers.validation import TicketData, validate_tickets
 from importers.values import resolve_timezone
 from models.db import Database
 from models.progress import Progress
@@ -60,13 +60,13 @@ def stored_report(validation: ValidationReport, mapping: Mapping) -> dict[str, A
     }
 
 
-def run_tickets(table: RawTable, db: Database, job: JobOptions,
-                progress: Progress) -> ImportReport:
-    """Validate ``table`` as tickets and, mode permitting, load it as one batch.
-
-    The table's columns are emptied after validation to bound peak memory.
-    """
-    mapping, profile_name, profile_source = choose_mapping(table, db, job)
+def validate_ticket_table(table: RawTable, mapping: Mapping, job: JobOptions
+                          ) -> tuple[RawTable, TicketData, ValidationReport,
+                                     EventLogInfo | None]:
+    """Validate ``table`` as the job says: its time zone, and an event log reduced or
+    flagged (the notes open the report's warnings). Returns the table validated (the
+    reduced one for an event log), its data, the report and what event-log detection
+    found. Raises :class:`ImportRefused` ``bad_timezone`` / ``bad_option``."""
     try:
         tz = resolve_timezone(job.tz or mapping.options.get("tz"))
     except ValueError as exc:
@@ -75,12 +75,23 @@ def run_tickets(table: RawTable, db: Database, job: JobOptions,
         choice = event_log_choice(job.options, mapping)
     except ValueError as exc:
         raise ImportRefused("bad_option", job.path, str(exc)) from exc
+    checked, used, info, notes = apply_event_log_choice(table, mapping, tz, choice)
+    data, validation = validate_tickets(checked, used, tz=tz, now=dt.datetime.now(dt.UTC))
+    validation.warnings[:0] = notes  # kept with the batch too
+    return checked, data, validation, info
+
+
+def run_tickets(table: RawTable, db: Database, job: JobOptions,
+                progress: Progress) -> ImportReport:
+    """Validate ``table`` as tickets and, mode permitting, load it as one batch.
+
+    The table's columns are emptied after validation to bound peak memory.
+    """
+    mapping, profile_name, profile_source = choose_mapping(table, db, job)
     source = job.source or profile_source or source_from_path(job.path)
     file_rows = table.n_rows
     progress.update(0, file_rows, "validating")
-    checked, used, _info, notes = apply_event_log_choice(table, mapping, tz, choice)
-    data, validation = validate_tickets(checked, used, tz=tz, now=dt.datetime.now(dt.UTC))
-    validation.warnings[:0] = notes  # kept with the batch too
+    checked, data, validation, _info = validate_ticket_table(table, mapping, job)
     # The raw cells are not needed any more (the report kept the rejected rows): let the
     # memory go before the load builds its rows. The caller's table is emptied.
     for column in (*table.columns, *checked.columns):
