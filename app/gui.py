@@ -36,6 +36,14 @@ PROBE_ENV = "SERVICELENS_STARTUP_PROBE"
 DEMO_TICKETS = 20_000
 
 
+def open_app_database(url: str) -> Database:
+    """The database at ``url`` with its column cache in the user's cache folder (the
+    desktop's KPI store loads from it). Raises ``DatabaseOpenError``."""
+    db = open_database(url)
+    db.cache_dir = database_cache_dir(db.display_name)
+    return db
+
+
 class DesktopApp(QObject):
     """The running application: one database, one main window, one task runner."""
 
@@ -112,11 +120,10 @@ class DesktopApp(QObject):
 
     def switch_database(self, url: str) -> None:
         try:
-            db = open_database(url)
+            db = open_app_database(url)
         except DatabaseOpenError as exc:
             QMessageBox.warning(self.window, self.tr("Open database"), str(exc))
             return
-        db.cache_dir = database_cache_dir(db.display_name)
         self.runner.shutdown()
         old_db, self.db = self.db, db
         self.settings.remember_database(url)
@@ -201,12 +208,11 @@ def run_gui(db_url: str, lang: str | None = None) -> int:
     install_translations(effective_language(lang or settings.language))
     apply_theme(qapp, settings.theme)
     try:
-        db = open_database(db_url)
+        db = open_app_database(db_url)
     except DatabaseOpenError as exc:
         if not probe and QGuiApplication.platformName() != "offscreen":
             QMessageBox.critical(None, APP_NAME, str(exc))
         raise
-    db.cache_dir = database_cache_dir(db.display_name)
     app = DesktopApp(qapp, db, settings)
     window = app.build_window()
     if probe:
