@@ -1,7 +1,8 @@
 """A private worker thread for the store's upkeep (change polls and refreshes).
 
 The application's task runner has two threads that the dashboard keeps busy with
-recomputations (and, on a million tickets, alerts that take seconds). Noticing another
+recomputations, sparklines and alerts (and a first open with the older tickets' read,
+several seconds on a million). Noticing another
 process's change and folding it into the store must not queue behind them, or the
 "within 5 s" promise breaks; so the :class:`~widgets.dashboard.store_holder.StoreHolder`
 runs that upkeep on its own single thread. Results come back to the GUI thread through
