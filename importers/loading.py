@@ -33,6 +33,8 @@ row wait for the GIL (measured slower; docs/decisions.md, "Import performance").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -40,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from importers.validation import TicketData
+from models.bulk_sqlite import bulk_available, bulk_connection
 from models.db import Database
 from models.orm import Priority, TicketStatus
 from models.orm.base import from_epoch_us, to_epoch_us
@@ -178,29 +181,50 @@ def load_tickets(db: Database, data: TicketData, keep: np.ndarray, info: BatchIn
     database failure; in both cases nothing was written.
     """
     sql = _Sql(db.dialect)
-    raw = db.engine.raw_connection()
-    try:
-        conn = raw.driver_connection
-        cur = conn.cursor()
-        if not sql.pg:
-            # a big page cache keeps the unique index in memory while a million rows go in
-            cur.execute("PRAGMA cache_size = -262144")
-            if _checked_in_code(data, keep):
-                cur.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
-                cur.execute("PRAGMA ignore_check_constraints = ON")
-            cur.execute("BEGIN IMMEDIATE")
+    with _write_cursor(db, checked=sql.pg or _checked_in_code(data, keep)) as cur:
         result = _load(cur, sql, data, keep, info, progress)
         progress.check()
+    return result
+
+
+@contextmanager
+def _write_cursor(db: Database, *, checked: bool) -> Iterator[Any]:
+    """A driver cursor in one write transaction: committed when the block ends, rolled
+    back when it raises. SQLite: a big page cache; foreign keys and CHECKs waived when
+    the rows were ``checked`` in code; apsw in the import process
+    (:mod:`models.bulk_sqlite`), else the engine's ``sqlite3`` connection, handed back
+    to the pool as it came."""
+    if bulk_available(db):
+        with bulk_connection(db) as con:
+            cur = con.cursor()
+            cur.execute(_sqlite_setup(checked))
+            yield cur
+            cur.execute("COMMIT")  # on an exception the close rolls back
+        return
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.driver_connection.cursor()
+        if db.dialect == "sqlite":
+            cur.executescript(_sqlite_setup(checked))
+        yield cur
         raw.commit()
-        return result
     except BaseException:
         raw.rollback()
         raise
     finally:
-        if not sql.pg:  # the connection goes back to the pool as it came
+        if db.dialect == "sqlite":
             raw.driver_connection.execute("PRAGMA ignore_check_constraints = OFF")
             raw.driver_connection.execute("PRAGMA foreign_keys = ON")
         raw.close()
+
+
+def _sqlite_setup(checked: bool) -> str:
+    """The statements that open a SQLite load: a page cache big enough for the unique
+    index of a million rows, the waived checks, ``BEGIN IMMEDIATE``."""
+    keys = "OFF" if checked else "ON"  # foreign_keys is a no-op inside a transaction
+    return (f"PRAGMA cache_size = -262144; PRAGMA foreign_keys = {keys}; "
+            f"PRAGMA ignore_check_constraints = {'ON' if checked else 'OFF'}; "
+            "BEGIN IMMEDIATE")
 
 
 def _checked_in_code(data: TicketData, keep: np.ndarray) -> bool:

@@ -69,6 +69,9 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...],
     # progress update stops it
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    from models.bulk_sqlite import mark_dedicated_process
+
+    mark_dedicated_process()  # this process runs ``fn`` and nothing else: bulk loads may use apsw
     try:
         result = fn(*args, progress=PipeProgress(conn), **kwargs)
         msg: tuple[Any, ...] = ("result", result)

@@ -8,7 +8,8 @@ copying an existing SQLite file to ``<name>.bak-<revision>``) and returns a
         ...
 
 SQLite files run in WAL mode with foreign keys on and a busy timeout, so a reader in
-the window and a writer in an import process do not block each other.
+the window and a writer in an import process do not block each other. The import
+process alone may write a big batch through apsw instead (:mod:`models.bulk_sqlite`).
 """
 
 from __future__ import annotations
