@@ -16,7 +16,9 @@ with the csv module as before:
 
 Records whose fields are all empty are left out, as the csv module reader does.
 Columns with few distinct texts share one ``str`` object per text (bounded memory,
-as :class:`importers.header_detection._TextColumns` does); empty text is None.
+as :class:`importers.header_detection._TextColumns` does) and come as
+:class:`importers.coded_column.CodedColumn` (the validation reuses the encoding);
+empty text is None.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from importers.coded_column import CodedColumn
 from importers.header_detection import DetectedTable, detect_text_table, text_table_from_columns
 from importers.limits import ImportLimits
 from importers.table import ImportRefused
@@ -80,7 +83,7 @@ def _convert(reader: Any, start: int, width: int, limits: ImportLimits, path: Pa
     import pyarrow.compute as pc
 
     columns: list[list[Any]] = [[] for _ in range(width)]
-    shared: list[dict[str, str] | None] = [{} for _ in range(width)]
+    shared: list[_Shared | None] = [_Shared() for _ in range(width)]
     body: list[int] = []
     seen = start
     for batch in reader:
@@ -106,18 +109,37 @@ def _convert(reader: Any, start: int, width: int, limits: ImportLimits, path: Pa
             columns[j] += _texts(array, shared, j)
         progress.update(seen, None, "parsing")
         progress.check()
-    return columns, body
+    return [pool.column(col) if pool is not None and pool.codes else col
+            for col, pool in zip(columns, shared, strict=True)], body
 
 
-def _texts(array: Any, shared: list[dict[str, str] | None], j: int) -> list[Any]:
-    """One batch of a column as ``str``/None; few distinct texts → shared objects."""
+class _Shared:
+    """A column's distinct texts so far (first seen first; one ``str`` object each) and
+    each batch's codes into them."""
+
+    def __init__(self) -> None:
+        self.index: dict[str | None, int] = {}
+        self.codes: list[np.ndarray] = []
+
+    def column(self, cells: list[Any]) -> CodedColumn:
+        return CodedColumn(cells, list(self.index), np.concatenate(self.codes))
+
+
+def _texts(array: Any, shared: list[_Shared | None], j: int) -> list[Any]:
+    """One batch of a column as ``str``/None; few distinct texts → shared objects, coded."""
     pool = shared[j]
     if pool is not None:
         coded = array.dictionary_encode()
         distinct = coded.dictionary.to_pylist()
-        if len(distinct) * 4 <= max(len(array), 40) and len(pool) <= _SHARE_MAX:
-            lookup = np.array([*map(pool.setdefault, distinct, distinct), None], dtype=object)
-            codes = coded.indices.fill_null(len(distinct)).to_numpy()
+        if len(distinct) * 4 <= max(len(array), 40) and len(pool.index) <= _SHARE_MAX:
+            index = pool.index
+            remap = [index.setdefault(v, len(index)) for v in distinct]
+            remap.append(index.setdefault(None, len(index)) if coded.null_count else -1)
+            codes = np.array(remap, dtype=np.int64)[
+                coded.indices.fill_null(len(distinct)).to_numpy()]
+            pool.codes.append(codes)
+            lookup = np.empty(len(index), dtype=object)
+            lookup[:] = list(index)
             return lookup[codes].tolist()
         shared[j] = None  # ids, times, names: sharing would not pay
     return array.to_pylist()

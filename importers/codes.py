@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from importers.coded_column import recoded
 from importers.parsed import Parsed, blank_mask, by_distinct, few_distinct
 
 _NONE_AS_EMPTY: dict[Any, str] = {None: ""}
@@ -123,6 +124,9 @@ def text_values(values: Sequence[Any], max_len: int | None = None) -> list[str |
         for v in distinct:
             distinct[v] = v if v is None else ((v.strip()[:max_len] if max_len else v.strip())
                                                or None)
+        coding = getattr(values, "coding", None)
+        if coding is not None:  # still coded: the validation after needs no pass over it
+            return recoded(list(map(distinct.__getitem__, coding[0])), coding[1])
         return list(map(distinct.__getitem__, values))
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:  # the common case, in C-level passes

@@ -105,3 +105,33 @@ def test_a_cell_over_the_limit_is_emptied_with_a_warning_on_either_path(
     assert table.columns[3][1500] is None
     (warning,) = [w for w in table.warnings if "characters" in w.reason]
     assert (warning.row, warning.column) == (1502, "备注")
+
+
+def test_the_fast_path_hands_its_encoding_over_and_validation_is_unchanged_by_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from importers.mapping import propose_mapping
+    from importers.validation import validate_tickets
+
+    rows = [[*r[:2], ["高", "low", "P3", "weird"][i % 4], r[3], r[4]]
+            for i, r in enumerate(_data())]
+    path = _write(tmp_path / "t.csv", [HEADER, *rows])
+    monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
+    table = read_csv(path)
+    coded = {h: c.coding for h, c in zip(table.headers, table.columns, strict=True)
+             if getattr(c, "coding", None) is not None}
+    assert {"优先级", "处理人"} <= coded.keys() and "工单号" not in coded
+    for header, (distinct, codes) in coded.items():
+        assert [distinct[k] for k in codes] == table.column(header)
+    plain = dataclasses.replace(table, columns=[list(c) for c in table.columns])
+    mapping = propose_mapping(table, "tickets")
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    data, report = validate_tickets(table, mapping, tz=dt.UTC, now=now)
+    data_plain, report_plain = validate_tickets(plain, mapping, tz=dt.UTC, now=now)
+    assert report.unknown_values == report_plain.unknown_values == {"priority": {"weird": 750}}
+    assert ([e.to_json() for e in report.errors]
+            == [e.to_json() for e in report_plain.errors]) and len(report.errors) == 750
+    assert (data.priority == data_plain.priority).all() and (data.reject == data_plain.reject).all()
+    assert data.texts == data_plain.texts and data.texts["agent"][:2] == ["坐席0", "坐席1"]
