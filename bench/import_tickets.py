@@ -30,23 +30,24 @@ was openpyxl's write-only output, every string inline (a 720 MB sheet XML), whic
 user's file looks like and which made calamine's raw read — the ratio's denominator —
 30–44 s instead of ≈ 31 s.
 
-Figures (1M rows, this machine, two runs on 2026-11-21 at 03:14 and 03:18 UTC while
-another helper ran its tests; the inline-strings xlsx of the earlier runs in brackets):
+Figures (1M rows, this machine, 2026-11-21 06:15 and 06:25 UTC (csv only), quiet; in
+brackets the runs before the apsw load and coded columns, at 03:14 with another
+helper's tests running — on the quiet machine at 04:40 the same csv import took
+16.4–17.5 s):
 
-    raw csv.reader 18.4–19.3 s · raw pyarrow (text) 2.5–3.5 s
-    raw sqlite: plain table 5.3–6.7 s (reference ≈ 5 s), migrated tickets table 26–28 s
-    csv import 22.9–23.7 s, 3.5–4.3 × the plain-table insert, peak 1.17–1.26 GB
-    raw calamine 30.4–32.9 s, peak 1.81 GB (42.9–43.9 s)
-    xlsx import 57.8–59.7 s = 1.76–1.96 × raw calamine, peak 1.40–1.41 GB
-                (72.2–72.8 s = 1.65–1.70 ×)
+    raw csv.reader 12.3–13.4 s · raw pyarrow (text) 2.0–2.3 s
+    raw sqlite: plain table 3.8–4.0 s (reference ≈ 5 s), migrated tickets table 15.5 s
+    csv import 13.3–13.4 s, 3.30–3.57 × the plain-table insert,
+               peak 1.25–1.29 GB                                     (22.9–23.7 s)
+    raw calamine 22.8 s, peak 1.81 GB                                (30.4–32.9 s)
+    xlsx import 51.0 s = 2.24 × raw calamine, peak 1.40 GB           (57.8–59.7 s)
 
-Where the time goes. The csv import (py-spy, 1M rows, 24.7 s in process): the load 59 %
-(executemany 39 %, rebuilding the two secondary indexes 9 %, numpy → driver lists
-5 %, commit 4 %), reading 16 % (pyarrow and its conversion to Python columns 11 %, the
-longest-cell check 3 %), validation 11 %, module imports 7 %, hashing the file 2 %. The
-xlsx import (cProfile, 200k rows): calamine's parse of the sheet 32 %, its rows turned
-into columns 20 %, the pre-check's scan of the sheet XML 13 %, validation 11 %, the
-load 15 %.
+Where the time goes (csv, 1M rows, in process, phases timed): opening and migrating
+the fresh database with the file's SHA-256 ≈ 0.8 s, pyarrow's read into Python columns
+2.6 s, validation 1.7 s, the load 6.4 s (apsw executemany ≈ 3.8 s, rebuilding the two
+secondary indexes ≈ 1.1 s, commit and checkpoint ≈ 1 s); the sandboxed child adds
+≈ 1.4 s (a second interpreter). docs/decisions.md, "Import performance", has what was
+tried and not kept.
 """
 
 from __future__ import annotations
@@ -275,12 +276,11 @@ def main() -> None:
           "(executemany into the migrated tickets table: FKs, CHECKs, unique + 2 indexes)")
     csv_run = json.loads(child(FULL_IMPORT, str(csv_path), fresh_db("bench_csv.db")))
     rss = csv_run["peak_kib"] / 1024
-    scaled = 15 * plain_s / 5
     print(f"csv import   {csv_run['seconds']:7.1f} s  {n / csv_run['seconds']:9,.0f} rows/s  "
           f"peak {rss:6.0f} MiB  inserted {csv_run['inserted']:,} rejected "
           f"{csv_run['rejected']:,}\n             {csv_run['seconds'] / plain_s:.2f}× raw sqlite "
           f"(plain table), {csv_run['seconds'] / arrow_s:.2f}× raw pyarrow read (target ≤ 15 s "
-          f"where raw sqlite ≈ 5 s, i.e. ≤ 3× raw sqlite = {scaled:.0f} s here; ≤ 1536 MiB)")
+          f"and ≤ 1536 MiB, on a machine where raw sqlite takes ≈ 5 s: {plain_s:.1f} s here)")
     if not args.skip_xlsx:
         raw = child(RAW_READ, str(xlsx_path)).split()
         raw_s, raw_rss = float(raw[0]), int(raw[2]) / 1024

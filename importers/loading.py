@@ -2,7 +2,8 @@
 
 :func:`load_tickets` writes an :class:`ImportBatch` and upserts the valid rows of a
 :class:`TicketData` by (source, external id) in **one transaction** on a raw driver
-connection (sqlite3 / psycopg ``executemany``; the ORM is ~15x slower here):
+connection (``executemany`` of sqlite3, of apsw in the import process — see
+:mod:`models.bulk_sqlite` — or of psycopg; the ORM is ~15x slower here):
 
 1. ids already stored for the source are read once and the rows split into new and
    known;
