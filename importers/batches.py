@@ -18,15 +18,18 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, func, select, update
 
 from models.db import Database
-from models.orm import ImportBatch, ImportRowBackup, Ticket, from_epoch_us, utcnow
+from models.orm import (
+    TICKET_DATA_COLUMNS,
+    TICKET_TIME_COLUMNS,
+    ImportBatch,
+    ImportRowBackup,
+    Ticket,
+    from_epoch_us,
+    utcnow,
+)
 from models.orm.admin import BatchStatus
 
-TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at",
-                "closed_at")
-RESTORED = ("title", "description", "priority", "status", "channel", "category",
-            "is_complaint", "customer", "agent", "team", "site_id", "vendor_id", *TIME_COLUMNS,
-            "reopened_count", "csat", "csat_scale_min", "csat_scale_max", "nps",
-            "import_batch_id")
+RESTORED = (*TICKET_DATA_COLUMNS, "import_batch_id")
 
 
 class BatchUndoError(Exception):
@@ -65,7 +68,7 @@ def batch_report(db: Database, batch_id: int) -> dict[str, Any] | None:
 def _restore_value(column: str, value: Any) -> Any:
     if value is None:
         return None
-    if column in TIME_COLUMNS:
+    if column in TICKET_TIME_COLUMNS:
         if isinstance(value, int | float):
             return from_epoch_us(int(value))
         parsed = dt.datetime.fromisoformat(str(value))

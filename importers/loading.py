@@ -45,19 +45,11 @@ import numpy as np
 from importers.validation import TicketData
 from models.bulk_sqlite import bulk_available, bulk_connection
 from models.db import Database
-from models.orm import Priority, TicketStatus
+from models.orm import TICKET_DATA_COLUMNS, TICKET_TIME_COLUMNS, Priority, TicketStatus
 from models.orm.base import from_epoch_us, to_epoch_us
 from models.progress import Progress
 
 CHUNK = 50_000
-TICKET_COLUMNS = (
-    "title", "description", "priority", "status", "channel", "category", "is_complaint",
-    "customer", "agent", "team", "site_id", "vendor_id", "created_at", "first_response_at",
-    "answered_at", "onsite_at", "resolved_at", "closed_at", "reopened_count", "csat",
-    "csat_scale_min", "csat_scale_max", "nps",
-)
-TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at",
-                "closed_at")
 
 
 @dataclass(frozen=True)
@@ -105,7 +97,7 @@ class _Sql:
     def row_json(self, alias: str) -> str:
         if self.pg:
             return f"row_to_json({alias})"
-        pairs = ", ".join(f"'{c}', {alias}.{c}" for c in (*TICKET_COLUMNS, "import_batch_id"))
+        pairs = ", ".join(f"'{c}', {alias}.{c}" for c in (*TICKET_DATA_COLUMNS, "import_batch_id"))
         return f"json_object({pairs})"
 
 
@@ -127,7 +119,7 @@ def _column_values(data: TicketData, keep: np.ndarray, sql: _Sql, site_ids: list
             vals = [None if v is None else conv(v) for v in vals]
         return vals
 
-    for name in TIME_COLUMNS:
+    for name in TICKET_TIME_COLUMNS:
         if name in wanted:
             out[name] = masked(data.times[name], data.has[name], sql.time if sql.pg else None)
     for name in ("channel", "category", "title", "description", "customer", "agent", "team"):
@@ -297,7 +289,7 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
     progress.update(0, total, "loading")
     if old_rows:
         _backup(cur, sql, batch_id, [known[ids[k]] for k in old_rows])
-        update_cols = [c for c in TICKET_COLUMNS if c in data.fields]
+        update_cols = [c for c in TICKET_DATA_COLUMNS if c in data.fields]
         assignments = ", ".join(f"{c} = {p}" for c in (*update_cols, "import_batch_id"))
         statement = f"UPDATE tickets SET {assignments} WHERE id = {p}"
         for start in range(0, len(old_rows), CHUNK):
@@ -308,7 +300,7 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
             progress.check()
     if new_rows:
         # only the columns this file provides: fewer values to bind per row
-        provided = [c for c in TICKET_COLUMNS if c in data.fields or c == "is_complaint"]
+        provided = [c for c in TICKET_DATA_COLUMNS if c in data.fields or c == "is_complaint"]
         names = ("source", "external_id", *provided, "import_batch_id")
         statement = (f"INSERT INTO tickets ({', '.join(names)}) "
                      f"VALUES ({', '.join([p] * len(names))})")

@@ -63,8 +63,6 @@ MAX_DURATION_S = 366 * 86_400
 FUTURE_SLACK_US = 86_400 * US_PER_S
 TEXT_FIELDS = ("channel", "category", "title", "description", "customer", "agent", "team",
                "site", "vendor")
-TIME_FIELDS = ("created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at",
-               "closed_at")
 
 
 @dataclass

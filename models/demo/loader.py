@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from models.demo.org import DemoOrg
 from models.demo.reference import CATEGORIES, CHANNELS, DEMO_SOURCE, PRIORITIES, TEAMS
 from models.demo.tickets import NO_TIME, TicketColumns
-from models.orm import UTC, Ticket
+from models.orm import TICKET_TIME_COLUMNS, UTC, Ticket
 from models.progress import Progress
 
 TICKETS = cast(Table, Ticket.__table__)
@@ -34,9 +34,7 @@ COLUMNS: tuple[str, ...] = (
     "first_response_at", "answered_at", "onsite_at", "resolved_at", "closed_at",
     "reopened_count", "csat", "csat_scale_min", "csat_scale_max", "nps",
 )
-TIME_COLUMNS = frozenset(
-    {"created_at", "first_response_at", "answered_at", "onsite_at", "resolved_at", "closed_at"}
-)
+TIME_COLUMNS = frozenset(TICKET_TIME_COLUMNS)
 
 
 def external_id(number: int) -> str:

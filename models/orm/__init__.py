@@ -39,6 +39,8 @@ from models.orm.scorecards import (
     VendorMetric,
 )
 from models.orm.tickets import (
+    TICKET_DATA_COLUMNS,
+    TICKET_TIME_COLUMNS,
     BusinessCalendar,
     CalendarDay,
     KpiTarget,
@@ -50,6 +52,8 @@ from models.orm.tickets import (
 
 __all__ = [
     "DEFAULT_GRADE_BANDS",
+    "TICKET_DATA_COLUMNS",
+    "TICKET_TIME_COLUMNS",
     "UTC",
     "ActionStatus",
     "AlertAck",

@@ -27,6 +27,17 @@ class TicketStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+TICKET_TIME_COLUMNS = ("created_at", "first_response_at", "answered_at", "onsite_at",
+                       "resolved_at", "closed_at")
+"""The moments of a ticket (aware UTC; µs since the epoch in a SQLite file)."""
+TICKET_DATA_COLUMNS = ("title", "description", "priority", "status", "channel", "category",
+                       "is_complaint", "customer", "agent", "team", "site_id", "vendor_id",
+                       *TICKET_TIME_COLUMNS, "reopened_count", "csat", "csat_scale_min",
+                       "csat_scale_max", "nps")
+"""What a ticket says — every column but its identity (id, source, external id) and its
+import batch: what an import writes and an undo restores."""
+
+
 class Ticket(Base):
     """One help-desk ticket, call or complaint, identified by (source, external id).
 
