@@ -30,7 +30,7 @@ was openpyxl's write-only output, every string inline (a 720 MB sheet XML), whic
 user's file looks like and which made calamine's raw read — the ratio's denominator —
 30–44 s instead of ≈ 31 s.
 
-Figures (1M rows, this machine, 2026-11-21 06:15 and 06:25 UTC (csv only), quiet; in
+Figures (1M rows, this machine, 2026-11-21 04:58 and 05:05 UTC (csv only), quiet; in
 brackets the runs before the apsw load and coded columns, at 03:14 with another
 helper's tests running — on the quiet machine at 04:40 the same csv import took
 16.4–17.5 s):
