@@ -73,6 +73,7 @@ from models.kpi.policy_types import (
 )
 from models.kpi.types import (
     JSON_KEYS,
+    OPTIONAL_KPIS,
     PRIORITIES,
     THIN_N,
     Alert,
@@ -309,6 +310,7 @@ def acknowledge(db: Database, key: str, user: str, note: str | None = None) -> N
 
 __all__ = [
     "JSON_KEYS",
+    "OPTIONAL_KPIS",
     "PRIORITIES",
     "THIN_N",
     "Alert",

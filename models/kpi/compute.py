@@ -170,12 +170,10 @@ def compute_kpis(
     )
 
 
-OPTIONAL_KPIS = ("answered_30s_pct", "onsite_sla_met_pct")
-
 
 def available_kpis(store: TicketStore, policies: PolicySet) -> frozenset[str]:
-    """Which of :data:`OPTIONAL_KPIS` the data can show at all: answer times exist; some
-    ticket needed a visit under a policy with an on-site target."""
+    """Which of :data:`models.kpi.types.OPTIONAL_KPIS` the data can show at all: answer
+    times exist; some ticket needed a visit under a policy with an on-site target."""
     out = set()
     if bool(np.any(store.answered != NONE)):
         out.add("answered_30s_pct")

@@ -71,13 +71,12 @@ CARDS: tuple[CardSpec, ...] = (
     CardSpec("overdue_complaints", lambda k: float(k.overdue_complaints),
              lambda k: k.complaints),
     CardSpec("repeat_complaints", lambda k: float(k.repeat_complaints), lambda k: k.complaints),
-    # shown only when the data carries them (models.kpi.compute.available_kpis)
+    # shown only when the data carries them (models.kpi.api.OPTIONAL_KPIS)
     CardSpec("answered_30s_pct", lambda k: k.answered_30s_pct,
              lambda k: k.answered_30s.denominator),
     CardSpec("onsite_sla_met_pct", lambda k: k.onsite_sla_met_pct,
              lambda k: k.onsite_sla.rate.denominator),
 )
-OPTIONAL_CARDS = ("answered_30s_pct", "onsite_sla_met_pct")
 COUNT_KEYS = ("volume", "overdue_complaints", "repeat_complaints")
 
 
@@ -271,5 +270,5 @@ def layout_cards(grid: QGridLayout, cards: dict[str, KpiCard], shown: list[str],
 
 
 __all__ = [
-    "CARDS", "OPTIONAL_CARDS", "CardSpec", "KpiCard", "Sparkline", "layout_cards", "traffic_light",
+    "CARDS", "CardSpec", "KpiCard", "Sparkline", "layout_cards", "traffic_light",
 ]

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.kpi.api import Alert
+from models.kpi.api import OPTIONAL_KPIS, Alert
 from models.progress import Progress
 from widgets.common.context import PageContext
 from widgets.dashboard import kpi_labels
 from widgets.dashboard.alerts_panel import AlertsPanel
-from widgets.dashboard.cards import CARDS, OPTIONAL_CARDS, KpiCard, layout_cards
+from widgets.dashboard.cards import CARDS, KpiCard, layout_cards
 from widgets.dashboard.charts.breakdown_chart import BreakdownChart
 from widgets.dashboard.charts.frt_chart import FrtHistogramChart
 from widgets.dashboard.charts.heatmap_chart import ArrivalsHeatmapChart
@@ -182,7 +182,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _layout_cards(self, available: frozenset[str]) -> None:
-        shown = [k for k in self.cards if k not in OPTIONAL_CARDS or k in available]
+        shown = [k for k in self.cards if k not in OPTIONAL_KPIS or k in available]
         if shown != self._shown_cards:
             self._shown_cards = shown
             layout_cards(self.card_grid, self.cards, shown, CARD_COLUMNS)
