@@ -167,7 +167,7 @@ class ImportsPage(RecordTablePage):
             self._next()
             return
         if dialog.kind() != "tickets":  # no column mapping, no preview: import it
-            self._run_kind(dialog.preview, dialog.kind(), dialog.kind_options())
+            self._run(dialog.preview, "skip-invalid", dialog.kind(), dialog.kind_options())
             return
         mapping = dialog.mapping()
         name = dialog.profile_to_save()
@@ -204,26 +204,19 @@ class ImportsPage(RecordTablePage):
             return
         self._run(preview, dialog.choice)
 
-    def _run(self, preview: ImportPreview, mode: str) -> None:
-        service, mapping = self.service, preview.mapping
+    def _run(self, preview: ImportPreview, mode: str, kind: str = "tickets",
+             options: dict[str, Any] | None = None) -> None:
+        """Import ``preview``'s file as ``kind``. Tickets go in with the confirmed mapping;
+        inspections and vendor metrics have none (their importers validate while they
+        load, so ``skip-invalid`` lists the rows they cannot read in the batch's report)."""
+        service = self.service
         assert service is not None
+        mapping = preview.mapping if kind == "tickets" else None
 
         def work(progress: Progress) -> ImportOutcome:
             return service.run(preview.path, mapping=mapping, mode=mode, progress=progress,
-                               force=preview.duplicate_of is not None)
-
-        self._submit(work, self._on_imported)
-
-    def _run_kind(self, preview: ImportPreview, kind: str, options: dict[str, Any]) -> None:
-        """Import an inspections or vendor-metrics file: their importers validate while
-        they load, so the rows they cannot read are skipped and listed in the batch's
-        report (the importers' own default)."""
-        service = self.service
-        assert service is not None
-
-        def work(progress: Progress) -> ImportOutcome:
-            return service.run(preview.path, mapping=None, mode="skip-invalid",
-                               progress=progress, kind=kind, options=options)
+                               force=preview.duplicate_of is not None, kind=kind,
+                               options=options)
 
         self._submit(work, self._on_imported)
 
