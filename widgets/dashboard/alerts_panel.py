@@ -104,7 +104,6 @@ class AlertsPanel(QWidget):
         self.ack_button.clicked.connect(self.acknowledge_current)
         self.list.activated.connect(lambda _index: self.open_current())
         self.list.selectionModel().currentChanged.connect(lambda _new, _old: self._enable())
-        self.alerts: list[Alert] = []
         self.set_alerts([])
 
     def describe(self, alert: Alert) -> str:
@@ -136,9 +135,13 @@ class AlertsPanel(QWidget):
                 "%2", _fmt(p("document"))).replace("%3", _fmt(p("expires_on")))
         return alert.key
 
+    @property
+    def alerts(self) -> list[Alert]:
+        """The alerts listed (the model's)."""
+        return self.model.alerts
+
     def set_alerts(self, alerts: list[Alert]) -> None:
-        self.alerts = list(alerts)
-        self.model.set_alerts(self.alerts)
+        self.model.set_alerts(list(alerts))
         self.heading.setText("<b>" + self.tr("Alerts (%1)").replace("%1", str(len(alerts)))
                              + "</b>")
         self._enable()
