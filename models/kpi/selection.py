@@ -12,7 +12,15 @@ from models.kpi.filtering import from_us, select, to_us
 from models.kpi.localtime import weekday_hour
 from models.kpi.policy_types import PolicySet
 from models.kpi.store import NONE, TicketStore
-from models.kpi.types import PRIORITIES, IdArray, Selector, SlaState, TicketFilter, TicketSla
+from models.kpi.types import (
+    ANSWER_WITHIN_US,
+    PRIORITIES,
+    IdArray,
+    Selector,
+    SlaState,
+    TicketFilter,
+    TicketSla,
+)
 
 DAY_US = 86_400_000_000
 US_PER_MIN = 60_000_000
@@ -38,7 +46,6 @@ MEASURES = (
     "answered_late",
     "onsite_sla",
 )
-ANSWER_WITHIN_US = 30_000_000  # DESIGN.md "Phone lines": answered within 30 s
 _OUTCOME_CODES = {
     "met": sla.MET,
     "breached": sla.BREACHED,

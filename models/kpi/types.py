@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 PRIORITIES: tuple[str, ...] = ("P1", "P2", "P3", "P4")
 THIN_N = 30  # a rate on fewer tickets than this is "thin"
+ANSWER_WITHIN_US = 30_000_000  # DESIGN.md "Phone lines": answered within 30 s
 OPTIONAL_KPIS: tuple[str, ...] = ("answered_30s_pct", "onsite_sla_met_pct")
 """KPIs shown only when the data carries them (:func:`models.kpi.api.available_kpis`)."""
 
