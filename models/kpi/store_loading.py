@@ -69,7 +69,7 @@ def load_columns(
         # rows inserted meanwhile cannot shift one column against another; a deletion
         # meanwhile shows as unequal lengths, and the read is repeated
         for _ in range(3):
-            bound = _max_id(db)
+            bound = max_ticket_id(db)
             cond, params = where if where else ("1 = 1", {})
             bounded = (f"({cond}) AND id <= :_kpi_bound", {**params, "_kpi_bound": bound})
             cols = _load_sqlite(db, bounded, progress, threads)
@@ -83,7 +83,8 @@ def load_columns(
     return cols
 
 
-def _max_id(db: Database) -> int:
+def max_ticket_id(db: Database) -> int:
+    """The highest ticket id (0 for none): a bound for reads, and a size hint."""
     from sqlalchemy import text
 
     with db.engine.connect() as conn:

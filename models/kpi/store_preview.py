@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.kpi import localtime
 from models.kpi import store_loading as loading
+from models.kpi.filtering import from_us
 from models.kpi.store import REPEAT_WINDOW_US, TicketStore, _fingerprint, _names
 from models.progress import NullProgress, Progress
 
@@ -38,14 +39,7 @@ PREVIEW_MIN_TICKETS = 200_000  # below this (by last id) one read is fast enough
 
 def worth_it(db: Database) -> bool:
     """Whether the database may hold enough tickets for a preview to pay off."""
-    return _fingerprint_max_id(db) >= PREVIEW_MIN_TICKETS
-
-
-def _fingerprint_max_id(db: Database) -> int:
-    from sqlalchemy import text
-
-    with db.engine.connect() as conn:
-        return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM tickets")).scalar_one())
+    return loading.max_ticket_id(db) >= PREVIEW_MIN_TICKETS
 
 
 def load_recent(db: Database, since: dt.datetime, progress: Progress | None = None) -> TicketStore:
@@ -91,9 +85,7 @@ def _where(db: Database, since_us: int, bound: int, *, recent: bool) -> tuple[st
     if sqlite:
         params: dict[str, Any] = {"since": since_us, "since30": since_us - REPEAT_WINDOW_US}
     else:
-        params = {"since": localtime.EPOCH + dt.timedelta(microseconds=since_us),
-                  "since30": localtime.EPOCH + dt.timedelta(microseconds=since_us
-                                                            - REPEAT_WINDOW_US)}
+        params = {"since": from_us(since_us), "since30": from_us(since_us - REPEAT_WINDOW_US)}
     params["bound"] = bound
     # "+created_at": no index lookup per row on SQLite; the id bounds make a range scan
     created = "+created_at" if sqlite else "created_at"
