@@ -102,13 +102,18 @@ def _consistent(cols: dict[str, Any]) -> bool:
 def _load_sqlite(db: Database, where: Where, progress: Progress, threads: int) -> dict[str, Any]:
     cond, params = where if where else ("1 = 1", {})
 
+    def scan(cur: Any, exprs: Sequence[str], dtype: Any, extra: str = "") -> list[Any]:
+        """``exprs`` of the matching rows (``extra``: one more condition) as arrays in id
+        order: one ``group_concat`` per expression, one pass over the table."""
+        inner = ", ".join(f"{e} AS v{i}" for i, e in enumerate(exprs))
+        outer = ", ".join(f"group_concat(v{i})" for i in range(len(exprs)))
+        sql = (f"SELECT {outer} FROM (SELECT {inner} FROM tickets"
+               f" WHERE ({cond}){extra} ORDER BY id)")
+        return [_parse(v, dtype) for v in cur.execute(sql, params).fetchone()]
+
     def ints(exprs: dict[str, str]) -> Callable[[Any], dict[str, npt.NDArray[np.int64]]]:
         def run(cur: Any) -> dict[str, npt.NDArray[np.int64]]:
-            inner = ", ".join(f"{e} AS v{i}" for i, e in enumerate(exprs.values()))
-            outer = ", ".join(f"group_concat(v{i})" for i in range(len(exprs)))
-            sql = f"SELECT {outer} FROM (SELECT {inner} FROM tickets WHERE {cond} ORDER BY id)"
-            row = cur.execute(sql, params).fetchone()
-            return {k: _parse(v, np.int64) for k, v in zip(exprs, row, strict=True)}
+            return dict(zip(exprs, scan(cur, list(exprs.values()), np.int64), strict=True))
 
         return run
 
@@ -124,21 +129,9 @@ def _load_sqlite(db: Database, where: Where, progress: Progress, threads: int) -
 
     def csat(cur: Any) -> list[npt.NDArray[Any]]:
         # the rated rows only (one scan, five columns); scales mapped in numpy
-        exprs = (
-            "id",
-            "csat",
-            "coalesce(csat_scale_min, 'nan')",
-            "coalesce(csat_scale_max, 'nan')",
-            "coalesce(import_batch_id, -1)",
-        )
-        inner = ", ".join(f"{e} AS v{i}" for i, e in enumerate(exprs))
-        outer = ", ".join(f"group_concat(v{i})" for i in range(len(exprs)))
-        sql = (
-            f"SELECT {outer} FROM (SELECT {inner} FROM tickets"
-            f" WHERE ({cond}) AND csat IS NOT NULL ORDER BY id)"
-        )
-        row = cur.execute(sql, params).fetchone()
-        return [_parse(v, np.float64) for v in row]
+        exprs = ("id", "csat", "coalesce(csat_scale_min, 'nan')",
+                 "coalesce(csat_scale_max, 'nan')", "coalesce(import_batch_id, -1)")
+        return scan(cur, exprs, np.float64, " AND csat IS NOT NULL")
 
     def customers(cur: Any) -> list[tuple[Any, ...]]:
         sql = (
