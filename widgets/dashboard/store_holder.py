@@ -44,6 +44,7 @@ from models.kpi.api import (
     load_store,
     load_store_preview,
     load_targets,
+    previous_period,
 )
 from models.kpi.store_preview import covers
 from models.progress import Progress
@@ -167,17 +168,18 @@ class StoreHolder(QObject):
         the previous one, for deltas) exactly; else ``None``."""
         if self.ready:
             return self.store
-        preview = self.preview
-        if preview is None or self.policies is None or filt.start is None or filt.end is None:
+        since = self.preview_since(filt)
+        if self.preview is None or self.policies is None or since is None:
             return None
-        return preview if covers(preview, filt.start - (filt.end - filt.start)) else None
+        return self.preview if covers(self.preview, since) else None
 
     @staticmethod
     def preview_since(filt: TicketFilter) -> dt.datetime | None:
-        """Where a preview serving ``filt`` must start (``None`` for an open period)."""
+        """Where a preview serving ``filt`` must start: its previous period's start
+        (``None`` for an open period)."""
         if filt.start is None or filt.end is None:
             return None
-        return filt.start - (filt.end - filt.start)
+        return previous_period(filt).start
 
     # -- loading ---------------------------------------------------------------------
     def ensure_loaded(self, since: dt.datetime | None = None) -> None:
