@@ -265,7 +265,7 @@ class DashboardPage(QWidget):
         def cards(first: bool) -> None:  # half of the cards per turn (≈ 8 ms a card)
             if first:
                 self._layout_cards(data.available)
-            keys = list(self.cards)
+            keys = list(self._shown_cards)  # hidden optional cards need no update
             half = keys[: len(keys) // 2] if first else keys[len(keys) // 2:]
             for key in half:
                 self.cards[key].show_result(kpis, data.previous,
