@@ -14,6 +14,8 @@ from models.db import Database
 from models.demo import generate_demo
 from models.kpi.api import load_policy_set, load_store
 from widgets.common.context import DataBus, MemoryPreferences, PageContext
+from widgets.dashboard.filter_state import FilterState
+from widgets.dashboard.page import DashboardPage
 from widgets.dashboard.store_holder import store_holder
 
 NOW = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
@@ -44,3 +46,16 @@ def context(qapp: Any, demo_db: Database) -> Iterator[PageContext]:
 def engine_view(db: Database) -> tuple[Any, Any]:
     """A fresh store and policy set, independent of the widgets' ones."""
     return load_store(db), load_policy_set(db)
+
+
+TIMEOUT = 20_000  # ms a page may take to load and compute
+
+
+def open_dashboard(qtbot: Any, context: PageContext, preset: str = "last_7") -> DashboardPage:
+    """A dashboard page on ``preset``, after its first results are shown."""
+    context.prefs.set("filter", FilterState(preset=preset).to_json())
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.updated, timeout=TIMEOUT):
+        pass
+    return page

@@ -16,14 +16,18 @@ from PySide6.QtCore import QTimer
 from models.db import Database
 from models.demo import generate_demo
 from models.kpi.api import list_alerts, load_targets
-from tests.widgets.dashboard.fixtures import NOW, USER, engine_view, make_context
+from tests.widgets.dashboard.fixtures import (
+    NOW,
+    TIMEOUT,
+    USER,
+    engine_view,
+    make_context,
+    open_dashboard,
+)
 from widgets.common.context import PageContext
-from widgets.dashboard.filter_state import FilterState
-from widgets.dashboard.page import DashboardPage
 from widgets.dashboard.store_holder import store_holder
 from widgets.tickets.page import TicketsPage
 
-TIMEOUT = 20_000
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 INSERT_TICKETS = """
@@ -37,15 +41,6 @@ con.executemany(
 con.commit()
 con.close()
 """
-
-
-def open_dashboard(qtbot: Any, context: PageContext, preset: str = "last_7") -> DashboardPage:
-    context.prefs.set("filter", FilterState(preset=preset).to_json())
-    page = DashboardPage(context)
-    qtbot.addWidget(page)
-    with qtbot.waitSignal(page.updated, timeout=TIMEOUT):
-        pass
-    return page
 
 
 def test_dashboard_follows_another_process_within_5_s(qtbot: Any, context: PageContext) -> None:

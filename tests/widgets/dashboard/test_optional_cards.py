@@ -10,27 +10,15 @@ import pytest
 from models.db import Database
 from models.kpi.api import compute_kpis
 from tests.models.kpi.helpers import add_tickets
-from tests.widgets.dashboard.fixtures import engine_view, make_context
+from tests.widgets.dashboard.fixtures import engine_view, make_context, open_dashboard
 from widgets.common.context import PageContext
-from widgets.dashboard.filter_state import FilterState
-from widgets.dashboard.page import DashboardPage
 from widgets.dashboard.store_holder import store_holder
 
-TIMEOUT = 20_000
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def _open(qtbot: Any, context: PageContext) -> DashboardPage:
-    context.prefs.set("filter", FilterState(preset="last_90").to_json())
-    page = DashboardPage(context)
-    qtbot.addWidget(page)
-    with qtbot.waitSignal(page.updated, timeout=TIMEOUT):
-        pass
-    return page
-
-
 def test_cards_shown_with_their_numbers(qtbot: Any, context: PageContext) -> None:
-    page = _open(qtbot, context)
+    page = open_dashboard(qtbot, context, "last_90")
     assert page.data is not None
     store, policies = engine_view(context.db)
     req = page.data.request
@@ -51,7 +39,7 @@ def test_cards_hidden_without_answer_or_arrival_times(qtbot: Any, qapp: Any, db:
                           channel="phone") for d in range(1, 5)])
     context = make_context(db)
     try:
-        page = _open(qtbot, context)
+        page = open_dashboard(qtbot, context, "last_90")
         assert not page.cards["answered_30s_pct"].isVisibleTo(page)
         assert not page.cards["onsite_sla_met_pct"].isVisibleTo(page)
         assert page.cards["volume"].isVisibleTo(page)
