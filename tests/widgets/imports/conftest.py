@@ -11,9 +11,15 @@ import pytest
 from app.import_service import AppImportService
 from app.tasks import QtTaskRunner
 from models.db import Database
+from models.progress import RecordingProgress
+from tests.conftest import REAL_DATA
 from widgets.common.context import DataBus, PageContext
+from widgets.imports.mapping_dialog import MappingDialog
+from widgets.imports.page import ImportsPage
 
 HEADERS = ["工单号", "创建时间", "优先级", "状态", "处理人", "满意度"]
+THAI = REAL_DATA / "inspections" / "thai_streetlight_inspection_log_bellz1601.xlsx"
+real = pytest.mark.skipif(not REAL_DATA.exists(), reason="real data not available")
 
 
 def write_tickets(path: Path, n: int, *, bad_rows: int = 0, unknown_priority: int = 0) -> Path:
@@ -30,6 +36,21 @@ def write_tickets(path: Path, n: int, *, bad_rows: int = 0, unknown_priority: in
             w.writerow([f"T{i:06d}", created, priority, ["新建", "处理中", "已解决"][i % 3],
                         f"坐席{i % 9}", i % 5 + 1])
     return path
+
+
+def preview(db: Database, path: Path, mapping=None):  # type: ignore[no-untyped-def]
+    """(the real import service in process, its preview of ``path``)."""
+    service = AppImportService(db, "tester", isolated=False)
+    return service, service.preview(path, mapping=mapping, progress=RecordingProgress())
+
+
+def open_dialog(qtbot, page: ImportsPage, path: Path) -> MappingDialog:  # type: ignore[no-untyped-def]
+    """The mapping dialog the Imports page opens for ``path``."""
+    page.import_files([path])
+    qtbot.waitUntil(lambda: page.mapping_dialog is not None, timeout=60_000)
+    dialog = page.mapping_dialog
+    assert dialog is not None
+    return dialog
 
 
 @pytest.fixture

@@ -8,19 +8,12 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from app.import_service import AppImportService
 from models.db import Database
-from models.progress import RecordingProgress
-from tests.widgets.imports.conftest import write_tickets
+from tests.widgets.imports.conftest import preview, write_tickets
 from widgets.imports.mapping_dialog import MappingDialog
 from widgets.imports.report_dialog import ProblemTableModel, ValidationReportDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen platform
-
-
-def preview(db: Database, path: Path, mapping=None):  # type: ignore[no-untyped-def]
-    service = AppImportService(db, "tester", isolated=False)
-    return service, service.preview(path, mapping=mapping, progress=RecordingProgress())
 
 
 def test_mapping_dialog_shows_detection_and_takes_fixes(qtbot, db: Database,  # type: ignore[no-untyped-def]

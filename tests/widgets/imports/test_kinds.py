@@ -10,20 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from app.import_service import AppImportService
 from models.db import Database
-from models.progress import RecordingProgress
 from tests.conftest import REAL_DATA
 from tests.importers.test_event_log import write_csv as write_event_log
-from tests.widgets.imports.conftest import write_tickets
+from tests.widgets.imports.conftest import THAI, open_dialog, preview, real, write_tickets
 from widgets.common.context import PageContext
 from widgets.imports.mapping_dialog import MappingDialog
 from widgets.imports.page import ImportsPage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen platform
-THAI = REAL_DATA / "inspections" / "thai_streetlight_inspection_log_bellz1601.xlsx"
 SUPPLY_CHAIN = REAL_DATA / "vendors" / "kaggle_supply_chain_data_suppliers_Abhinav1018.csv"
-real = pytest.mark.skipif(not REAL_DATA.exists(), reason="real data not available")
 
 
 def count(db: Database, sql: str) -> int:
@@ -31,19 +27,9 @@ def count(db: Database, sql: str) -> int:
         return int(conn.execute(text(sql)).scalar() or 0)
 
 
-def open_dialog(qtbot, page: ImportsPage, path: Path) -> MappingDialog:  # type: ignore[no-untyped-def]
-    page.import_files([path])
-    qtbot.waitUntil(lambda: page.mapping_dialog is not None, timeout=60_000)
-    dialog = page.mapping_dialog
-    assert dialog is not None
-    return dialog
-
-
 def test_dialog_offers_the_kinds_and_checks_the_period(qtbot, db: Database,  # type: ignore[no-untyped-def]
                                                        tmp_path: Path) -> None:
-    service = AppImportService(db, "tester", isolated=False)
-    pv = service.preview(write_tickets(tmp_path / "t.csv", 5), mapping=None,
-                         progress=RecordingProgress())
+    service, pv = preview(db, write_tickets(tmp_path / "t.csv", 5))
     assert (pv.detected_kind, pv.event_log_rows) == ("tickets", 0)
     dialog = MappingDialog(pv, service.fields("tickets"), {},
                            period_label=service.period_label)
@@ -82,8 +68,7 @@ def test_event_log_through_the_dialog(qtbot, db: Database, context: PageContext,
     assert (outcome.rows, outcome.inserted, outcome.rejected) == (9, 3, 0)
     assert count(db, "SELECT count(*) FROM tickets") == 3
     assert count(db, "SELECT reopened_count FROM tickets WHERE external_id = 'A'") == 1
-    service = AppImportService(db, "tester", isolated=False)
-    again = service.preview(tmp_path / "log.csv", mapping=None, progress=RecordingProgress())
+    _, again = preview(db, tmp_path / "log.csv")
     assert again.profile == "helpdesk log"  # the profile remembers the choice
     assert again.mapping["options"]["event_log"] == "reduce" and again.errors == []
 

@@ -10,7 +10,7 @@ import pytest
 
 from app.import_service import AppImportService
 from models.db import Database
-from tests.widgets.imports.conftest import write_tickets
+from tests.widgets.imports.conftest import open_dialog, write_tickets
 from widgets.common.context import DataBus, PageContext
 from widgets.imports.mapping_dialog import same_choices
 from widgets.imports.page import ImportsPage
@@ -59,10 +59,7 @@ def test_the_file_is_read_again_only_after_a_change(qtbot, db: Database, runner,
                           services={"imports": service})
     page = ImportsPage(context)
     qtbot.addWidget(page)
-    page.import_files([write_tickets(tmp_path / "new-source.csv", 30, bad_rows=2)])
-    qtbot.waitUntil(lambda: page.mapping_dialog is not None, timeout=60_000)
-    dialog = page.mapping_dialog
-    assert dialog is not None
+    dialog = open_dialog(qtbot, page, write_tickets(tmp_path / "new-source.csv", 30, bad_rows=2))
     if edit:
         dialog.set_field("处理人", None)  # the agent column ignored
     dialog.accept()

@@ -5,20 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from app.import_service import AppImportService
 from app.tasks import QtTaskRunner
 from app.watched_folder import LOG_NAME, WatchedFolder
 from models.db import Database
-from tests.conftest import REAL_DATA
-from tests.widgets.imports.conftest import write_tickets
+from tests.widgets.imports.conftest import THAI, real, write_tickets
 from widgets.common.context import DataBus, MemoryPreferences, PageContext
 from widgets.imports.watched_folder_tab import WatchedFolderTab
-
-THAI = REAL_DATA / "inspections" / "thai_streetlight_inspection_log_bellz1601.xlsx"
-real = pytest.mark.skipif(not REAL_DATA.exists(), reason="real data not available")
 
 
 def test_new_file_is_imported_and_logged(qtbot, db: Database, runner: QtTaskRunner,  # type: ignore[no-untyped-def]
