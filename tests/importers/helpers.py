@@ -1,7 +1,8 @@
-"""Small builders for importer tests: RawTables from rows."""
+"""Small builders for importer tests: RawTables and CSV files from rows."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -14,3 +15,11 @@ def table(headers: list[str], rows: list[list[Any]], *, path: str = "tickets.csv
     columns = [[r[j] if j < len(r) else None for r in rows] for j in range(len(headers))]
     return RawTable(Path(path), None, "csv", headers, columns,
                     list(range(first_row, first_row + len(rows))))
+
+
+def write_rows(path: Path, rows: list[list[Any]], *, encoding: str = "utf-8",
+               terminator: str = "\r\n", delimiter: str = ",") -> Path:
+    """``rows`` (header included) written as the csv module writes them; ``path``."""
+    with path.open("w", newline="", encoding=encoding) as fh:
+        csv.writer(fh, lineterminator=terminator, delimiter=delimiter).writerows(rows)
+    return path

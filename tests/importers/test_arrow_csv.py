@@ -3,7 +3,6 @@ reader does, or hands it back (None) so the csv module reads it."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from importers import arrow_csv
 from importers.csv_reader import read_csv
 from importers.table import RawTable
+from tests.importers.helpers import write_rows
 
 
 def _data(n: int = 3000) -> list[list[str]]:
@@ -19,13 +19,6 @@ def _data(n: int = 3000) -> list[list[str]]:
 
 
 HEADER = ["工单号", "创建时间", "优先级", "备注", "处理人"]
-
-
-def _write(path: Path, rows: list[list[str]], *, encoding: str = "utf-8",
-           terminator: str = "\r\n", delimiter: str = ",") -> Path:
-    with path.open("w", newline="", encoding=encoding) as fh:
-        csv.writer(fh, lineterminator=terminator, delimiter=delimiter).writerows(rows)
-    return path
 
 
 def _layouts() -> dict[str, dict]:
@@ -62,9 +55,10 @@ def _same(a: RawTable, b: RawTable) -> None:
 def test_the_fast_path_reads_as_the_csv_module_does(name: str, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     spec = _layouts()[name]
-    path = _write(tmp_path / f"{name}.csv", spec["rows"], encoding=spec.get("encoding", "utf-8"),
-                  terminator=spec.get("terminator", "\r\n"),
-                  delimiter=spec.get("delimiter", ","))
+    path = write_rows(tmp_path / f"{name}.csv", spec["rows"],
+                      encoding=spec.get("encoding", "utf-8"),
+                      terminator=spec.get("terminator", "\r\n"),
+                      delimiter=spec.get("delimiter", ","))
     monkeypatch.setattr(arrow_csv, "MIN_BYTES", 1 << 40)
     slow = read_csv(path)
     answers: list[bool] = []
@@ -89,7 +83,7 @@ def test_the_fast_path_refuses_too_many_records(tmp_path: Path,
     from importers.limits import ImportLimits
     from importers.table import ImportRefused
 
-    path = _write(tmp_path / "big.csv", [HEADER, *_data()])
+    path = write_rows(tmp_path / "big.csv", [HEADER, *_data()])
     monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
     with pytest.raises(ImportRefused) as refused:
         read_csv(path, limits=ImportLimits(max_rows=2000))
@@ -99,7 +93,7 @@ def test_the_fast_path_refuses_too_many_records(tmp_path: Path,
 def test_a_cell_over_the_limit_is_emptied_with_a_warning_on_either_path(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = _layouts()["long_cell"]["rows"]
-    path = _write(tmp_path / "long.csv", rows)
+    path = write_rows(tmp_path / "long.csv", rows)
     monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
     table = read_csv(path)
     assert table.columns[3][1500] is None
@@ -117,7 +111,7 @@ def test_the_fast_path_hands_its_encoding_over_and_validation_is_unchanged_by_it
 
     rows = [[*r[:2], ["高", "low", "P3", "weird"][i % 4], r[3], r[4]]
             for i, r in enumerate(_data())]
-    path = _write(tmp_path / "t.csv", [HEADER, *rows])
+    path = write_rows(tmp_path / "t.csv", [HEADER, *rows])
     monkeypatch.setattr(arrow_csv, "MIN_BYTES", 0)
     table = read_csv(path)
     coded = {h: c.coding for h, c in zip(table.headers, table.columns, strict=True)

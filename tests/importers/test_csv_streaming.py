@@ -4,7 +4,6 @@ grid, wherever the chunk boundaries fall."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,7 @@ import pytest
 from importers import csv_reader
 from importers.csv_reader import read_csv
 from importers.header_detection import SCAN_ROWS, detect_table
-
-
-def _write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh).writerows(rows)
-    return path
+from tests.importers.helpers import write_rows
 
 
 def _expected(rows: list[list[str]]) -> tuple[list[str], list[list[str | None]], list[int],
@@ -49,7 +43,7 @@ def test_chunked_read_matches_whole_grid(tmp_path: Path, monkeypatch: pytest.Mon
                                          layout: str, chunk: int) -> None:
     rows = _layouts()[layout]
     monkeypatch.setattr(csv_reader, "CHUNK_ROWS", chunk)
-    table = read_csv(_write(tmp_path / "t.csv", rows))
+    table = read_csv(write_rows(tmp_path / "t.csv", rows))
     headers, columns, numbers, skipped, header_row = _expected(rows)
     assert table.headers == headers
     assert table.columns == columns
@@ -61,7 +55,7 @@ def test_chunked_read_matches_whole_grid(tmp_path: Path, monkeypatch: pytest.Mon
 def test_header_below_title_and_totals_at_the_end_across_chunks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(csv_reader, "CHUNK_ROWS", 10)
-    table = read_csv(_write(tmp_path / "t.csv", _layouts()["titled"]))
+    table = read_csv(write_rows(tmp_path / "t.csv", _layouts()["titled"]))
     assert table.header_row == 3
     assert table.headers == ["工单号", "创建时间", "优先级"]
     assert table.row_numbers[0] == 4 and table.n_rows == 240
@@ -70,7 +64,7 @@ def test_header_below_title_and_totals_at_the_end_across_chunks(
 
 def test_repeated_texts_share_one_object(tmp_path: Path) -> None:
     rows = [["id", "priority"], *[[str(i), "紧急" if i % 2 else "低"] for i in range(1000)]]
-    table = read_csv(_write(tmp_path / "t.csv", rows))
+    table = read_csv(write_rows(tmp_path / "t.csv", rows))
     priorities = table.column("priority")
     assert len({id(v) for v in priorities}) == 2
     assert priorities[:2] == ["低", "紧急"]

@@ -4,7 +4,6 @@ real ticket exports (none is an event log) and a million rows in a few seconds."
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ from importers.job import import_file, preview_file
 from importers.mapping import propose_mapping
 from models.db import Database
 from tests.conftest import REAL_DATA
-from tests.importers.helpers import table
+from tests.importers.helpers import table, write_rows
 
 HEADERS = ["工单号", "创建时间", "更新时间", "状态", "处理人", "优先级", "首次响应时间", "解决时间"]
 ROWS: list[list[Any]] = [
@@ -45,11 +44,7 @@ def us(*args: int) -> int:
 
 
 def write_csv(path: Path, rows: list[list[Any]] = ROWS, headers: list[str] = HEADERS) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(headers)
-        w.writerows(rows)
-    return path
+    return write_rows(path, [headers, *rows])
 
 
 def tickets(db: Database) -> dict[str, dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -17,17 +16,13 @@ from importers.mapping import propose_mapping
 from importers.validation import validate_tickets
 from models.db import Database
 from models.progress import Cancelled, RecordingProgress
-from tests.importers.helpers import table
+from tests.importers.helpers import table, write_rows
 
 HEADERS = ["Ticket ID", "Created", "Priority", "Status", "Agent", "CSAT", "Site"]
 
 
 def write_csv(path: Path, rows: list[list[object]], headers: list[str] = HEADERS) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(headers)
-        w.writerows(rows)
-    return path
+    return write_rows(path, [headers, *rows])
 
 
 def rows(n: int, *, agent: str = "张三", start: int = 0) -> list[list[object]]:
