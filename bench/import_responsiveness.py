@@ -34,10 +34,10 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from dashboard import OUT, Heartbeat, wait_for  # noqa: E402  (sets the offscreen platform)
-from import_tickets import ensure_files  # noqa: E402
+from import_tickets import ensure_files, fresh_db  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from models.db import open_database, sqlite_url  # noqa: E402
+from models.db import open_database  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,9 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     args = parser.parse_args(argv)
     csv_path, _ = ensure_files(args.rows, want_xlsx=False)
-    db_path = OUT / "import_responsiveness.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    db_url = fresh_db("import_responsiveness.db")
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
@@ -58,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 
     qapp = create_qapplication([])
     install_translations("en")
-    db = open_database(sqlite_url(db_path))
-    db.cache_dir = OUT / "cache" / db_path.stem
+    db = open_database(db_url)
+    db.cache_dir = OUT / "cache" / "import_responsiveness"
     settings = Settings()
     settings.last_page = "imports"
     desktop = DesktopApp(qapp, db, settings)

@@ -78,7 +78,6 @@ def test_plain_output(db: Database, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "batch 1: 1 rows, 1 inserted" in capsys.readouterr().out
 
 
-
 def test_event_log_keep_then_reduce(db: Database, tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = write_event_log(tmp_path / "log.csv")

@@ -28,6 +28,11 @@ def _repeated(pattern: list, n: int = 4000) -> list:
     return [pattern[i % len(pattern)] for i in range(n)]
 
 
+PARSERS = ((lambda v: parse_codes(v, PRIORITY_SYNONYMS), PRIORITIES),
+           (parse_numbers, NUMBERS),
+           (lambda v: parse_durations(v, "minutes"), DURATIONS))
+
+
 def _cellwise(parse, values):
     parts = [parse(values[i:i + 1]) for i in range(len(values))]
     return (np.concatenate([p.values for p in parts]), np.concatenate([p.missing for p in parts]),
@@ -43,9 +48,7 @@ def test_a_repeated_column_is_factorised_and_a_varied_one_is_not() -> None:
 
 
 def test_codes_numbers_and_durations_match_the_per_cell_parse() -> None:
-    for parse, pattern in ((lambda v: parse_codes(v, PRIORITY_SYNONYMS), PRIORITIES),
-                           (parse_numbers, NUMBERS),
-                           (lambda v: parse_durations(v, "minutes"), DURATIONS)):
+    for parse, pattern in PARSERS:
         col = _repeated(pattern)
         whole = parse(col)
         values, missing, invalid = _cellwise(parse, col)
@@ -76,9 +79,7 @@ def _coded(cells: list) -> CodedColumn:
 
 
 def test_a_coded_column_parses_as_the_plain_one() -> None:
-    for parse, pattern in ((lambda v: parse_codes(v, PRIORITY_SYNONYMS), PRIORITIES),
-                           (parse_numbers, NUMBERS),
-                           (lambda v: parse_durations(v, "minutes"), DURATIONS)):
+    for parse, pattern in PARSERS:
         col = _repeated(pattern)
         coded, plain = parse(_coded(col)), parse(col)
         assert (coded.missing == plain.missing).all() and (coded.invalid == plain.invalid).all()

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.i18n import install_translations
 from importers.fields import FIELD_SETS
-from widgets.imports.messages import FIELD_TEXTS, field_text
+from widgets.imports.messages import FIELD_TEXTS, field_text, stage_text
 
 
 def test_every_importer_field_has_a_text() -> None:
@@ -25,8 +25,6 @@ def test_field_texts_are_translated(qapp: Any) -> None:
 
 
 def test_every_progress_stage_of_the_importers_has_a_text(qapp: Any) -> None:
-    from widgets.imports.messages import stage_text
-
     install_translations("zh_CN")
     try:
         shown = {stage: stage_text(stage) for stage in (

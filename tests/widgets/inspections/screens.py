@@ -9,10 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QWidget
 
-from tests.conftest import REPO
-from tests.conftest import SCREENSHOTS as ARTIFACT_SHOTS
+from tests.conftest import REPO, SCREENSHOTS
 
-SCREENSHOTS = ARTIFACT_SHOTS
 TRANSLATIONS = REPO / "resources" / "translations"
 
 
