@@ -26,6 +26,7 @@ from pathlib import Path
 
 from importers import arrow_csv
 from importers.header_detection import (
+    CHUNK_ROWS,
     SCAN_ROWS,
     DetectedTable,
     detect_text_table,
@@ -37,7 +38,6 @@ from models.progress import NullProgress, Progress
 
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE = 256 * 1024  # characters examined for the delimiter
-CHUNK_ROWS = 50_000  # records parsed, then turned into columns, at a time
 _DECIMAL_COMMA = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+),\d+$")
 
 

@@ -19,6 +19,7 @@ from operator import itemgetter, not_
 from typing import Any
 
 SCAN_ROWS = 30  # rows searched for the header
+CHUNK_ROWS = 50_000  # rows a streaming reader hands to detect_text_table at a time
 TOTAL_WORDS = frozenset(
     {"合计", "总计", "小计", "共计", "总和", "合計", "總計", "total", "totals", "sum",
      "grand total", "subtotal", "sub total", "summe", "gesamt", "totaal", "somme", "suma"}

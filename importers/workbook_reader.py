@@ -25,6 +25,7 @@ from typing import Any
 import python_calamine as pc
 
 from importers.header_detection import (
+    CHUNK_ROWS,
     SCAN_ROWS,
     DetectedTable,
     column_name,
@@ -38,7 +39,6 @@ from importers.table import CellWarning, ImportRefused, RawTable
 from models.progress import NullProgress, Progress
 
 _MAX_EXACT = 2.0**53  # floats beyond this are not exact integers anyway
-CHUNK_ROWS = 50_000  # sheet rows turned into columns at a time
 
 
 @dataclass(frozen=True)
