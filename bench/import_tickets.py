@@ -42,6 +42,12 @@ helper's tests running — on the quiet machine at 04:40 the same csv import too
     raw calamine 22.8 s, peak 1.81 GB                                (30.4–32.9 s)
     xlsx import 51.0 s = 2.24 × raw calamine, peak 1.40 GB           (57.8–59.7 s)
 
+The same commit at 05:40 UTC, the machine a third slower (nothing else running): raw
+pyarrow 3.0 s, raw sqlite plain table 6.5 s, csv import 16.5 s = 2.55 × the plain-table
+insert, peak 1.23 GB. So the 15 s holds on this machine at or below the reference's
+≈ 5 s raw insert (≈ 13.3 s at 3.8–4.0 s, ≈ 12.7 s scaled from the slow run), not when
+the machine itself runs a third slow.
+
 Where the time goes (csv, 1M rows, in process, phases timed): opening and migrating
 the fresh database with the file's SHA-256 ≈ 0.8 s, pyarrow's read into Python columns
 2.6 s, validation 1.7 s, the load 6.4 s (apsw executemany ≈ 3.8 s, rebuilding the two
