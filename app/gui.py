@@ -177,7 +177,7 @@ class DesktopApp(QObject):
             on_result=finished,
             on_error=failed,
             on_progress=on_progress,
-            key="demo",
+            key="demo", owner=self,
         )
         dialog.canceled.connect(handle.cancel)
 

@@ -1,11 +1,13 @@
 """The one task runner: Qt-free work on ``QThreadPool`` with results back in the GUI thread.
 
-``runner.submit(fn, on_result=..., on_error=..., on_progress=..., key=...)`` runs
-``fn(progress)`` in a pool thread. ``progress`` implements
+``runner.submit(fn, on_result=..., on_error=..., on_progress=..., key=..., owner=...)``
+runs ``fn(progress)`` in a pool thread. ``progress`` implements
 :class:`models.progress.Progress`; updates are throttled to about 20 per second and
 delivered, like the result or the failure, through queued signals to the GUI
 thread. A task submitted with the ``key`` of a running task cancels the older one,
-whose callbacks are then never called. ``shutdown()`` cancels everything and waits.
+whose callbacks are then never called. The callbacks of a task whose ``owner`` (the
+widget they update) has been deleted are not called either: a page closed while its
+task ran must not be touched. ``shutdown()`` cancels everything and waits.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from models.progress import Cancelled
@@ -62,9 +65,11 @@ class TaskHandle(QObject):
         on_result: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_progress: Callable[[int, int | None, str], None] | None,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
         self._on_result, self._on_error, self._on_progress = on_result, on_error, on_progress
+        self._owner = owner
         self.progress = _ThreadProgress(self.progressed.emit)
         self.done = False
         self.progressed.connect(self._on_self_progressed)
@@ -78,22 +83,27 @@ class TaskHandle(QObject):
     def cancel(self) -> None:
         self.progress.cancel()
 
+    @property
+    def _deliverable(self) -> bool:
+        """Callbacks may run: not cancelled, and the owner (if any) still exists."""
+        return not self.cancelled and (self._owner is None or shiboken6.isValid(self._owner))
+
     @Slot(int, object, str)
     def _on_self_progressed(self, done: int, total: object, stage: str) -> None:
-        if self._on_progress and not self.cancelled:
+        if self._on_progress and self._deliverable:
             self._on_progress(done, total if isinstance(total, int) else None, stage)
 
     @Slot(object)
     def _on_self_succeeded(self, result: object) -> None:
         self.done = True
-        if self._on_result and not self.cancelled:
+        if self._on_result and self._deliverable:
             self._on_result(result)
         self.finished.emit()
 
     @Slot(object)
     def _on_self_failed(self, error: object) -> None:
         self.done = True
-        if self._on_error and not self.cancelled and isinstance(error, BaseException):
+        if self._on_error and self._deliverable and isinstance(error, BaseException):
             self._on_error(error)
         self.finished.emit()
 
@@ -135,10 +145,11 @@ class QtTaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int | None, str], None] | None = None,
         key: str | None = None,
+        owner: QObject | None = None,
     ) -> TaskHandle:
         if key is not None and (older := self._by_key.get(key)) is not None:
             older.cancel()
-        handle = TaskHandle(on_result, on_error, on_progress)
+        handle = TaskHandle(on_result, on_error, on_progress, owner)
         if key is not None:
             self._by_key[key] = handle
         self._running.add(handle)

@@ -112,7 +112,7 @@ class WatchedFolder(QObject):
 
         self.runner.submit(work, on_result=lambda r, p=path: self._on_done(p, r),
                            on_error=lambda e, p=path: self._on_error(p, e),
-                           key=f"watched:{path}")
+                           key=f"watched:{path}", owner=self)
 
     def _on_done(self, path: Path, outcome: Any) -> None:
         self._busy = False

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QLabel
 
 from app.tasks import QtTaskRunner
 from models.progress import Cancelled, Progress
@@ -69,6 +71,25 @@ def test_same_key_cancels_the_older_task(qtbot, runner: QtTaskRunner) -> None:  
         pass
     assert first.cancelled
     assert results == ["new"]
+
+
+def test_callbacks_of_a_deleted_owner_are_not_called(qtbot, runner: QtTaskRunner) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    label = QLabel()
+    shown: list[str] = []
+
+    def work(_progress: Progress) -> str:
+        release.wait(5)
+        raise OSError("the database went away")
+
+    handle = runner.submit(work, on_error=lambda e: label.setText(str(e)),
+                           on_result=shown.append, owner=label)
+    shiboken6.delete(label)  # the page closed while its task ran
+    release.set()
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass  # pytest-qt fails the test on an exception raised in a callback
+    assert shown == []
+    assert handle.done
 
 
 def test_busy_signal_and_shutdown_cancels(qtbot, runner: QtTaskRunner) -> None:  # type: ignore[no-untyped-def]

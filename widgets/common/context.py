@@ -23,7 +23,8 @@ class TaskRunner(Protocol):
 
     ``fn(progress)`` runs in a worker thread with its own database sessions. The
     callbacks run in the GUI thread. Submitting a task with the same ``key`` as a
-    running one cancels the older one (its callbacks are never called).
+    running one cancels the older one (its callbacks are never called), and once
+    ``owner`` (the widget the callbacks update) is deleted they are not called either.
     """
 
     def submit(
@@ -34,6 +35,7 @@ class TaskRunner(Protocol):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int | None, str], None] | None = None,
         key: str | None = None,
+        owner: QObject | None = None,
     ) -> Any: ...
 
 

@@ -184,7 +184,7 @@ class AlertsPanel(QWidget):
         self.ack_button.setEnabled(False)
         self.context.runner.submit(work, on_result=self._on_acknowledged,
                                    on_error=lambda e: self.context.bus.status_message.emit(str(e)),
-                                   key=f"ack-{key}")
+                                   key=f"ack-{key}", owner=self)
 
     def _on_acknowledged(self, key: str) -> None:
         self.set_alerts([a for a in self.alerts if a.key != key])

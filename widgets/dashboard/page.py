@@ -245,7 +245,7 @@ class DashboardPage(QWidget):
         self.context.runner.submit(
             lambda progress: compute_dashboard(store, lock, req, policies, targets, progress),
             on_result=lambda data: self._on_computed(data, key),
-            on_error=self._on_compute_failed, key=f"dashboard-compute-{id(self)}",
+            on_error=self._on_compute_failed, key=f"dashboard-compute-{id(self)}", owner=self,
         )
 
     def _on_computed(self, data: DashboardData, key: Any = None) -> None:
@@ -315,7 +315,7 @@ class DashboardPage(QWidget):
         self._extras = self.context.runner.submit(
             lambda progress: compute_sparklines(store, lock, req, policies, progress),
             on_result=self._on_sparklines, on_error=self._on_compute_failed,
-            key=f"dashboard-extras-{id(self)}")
+            key=f"dashboard-extras-{id(self)}", owner=self)
 
     def _on_sparklines(self, lines: dict[str, Any]) -> None:
         if not shiboken6.isValid(self.status):  # the page was closed meanwhile
@@ -342,7 +342,7 @@ class DashboardPage(QWidget):
             lambda _p: compute_alerts(db, store, lock, dt.datetime.now(dt.UTC), policies,
                                       targets),
             on_result=self._on_alerts, on_error=self._on_compute_failed,
-            key=f"dashboard-alerts-{id(self)}")
+            key=f"dashboard-alerts-{id(self)}", owner=self)
 
     def _on_alerts(self, alerts: list[Alert]) -> None:
         if not shiboken6.isValid(self.alerts):  # the page was closed meanwhile
@@ -393,7 +393,7 @@ class DashboardPage(QWidget):
         self.context.runner.submit(
             work, on_result=lambda chart: self.trend_chart.show_chart(chart, req,
                                                                       self.scope_text()),
-            on_error=self._on_compute_failed, key=f"dashboard-trend-{id(self)}")
+            on_error=self._on_compute_failed, key=f"dashboard-trend-{id(self)}", owner=self)
 
     def _on_card_clicked(self, key: str) -> None:
         self.context.bus.open_tickets.emit(self.card_selection(key))

@@ -204,7 +204,7 @@ class StoreHolder(QObject):
         self.context.runner.submit(
             work, on_result=self._on_first_part, on_error=self._on_error,
             on_progress=lambda done, total, _stage: self.load_progress.emit(done, total),
-            key=f"store-load-{id(self)}",
+            key=f"store-load-{id(self)}", owner=self,
         )
 
     def _on_first_part(self, result: _Loaded) -> None:
@@ -231,7 +231,7 @@ class StoreHolder(QObject):
             return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store))
 
         self.context.runner.submit(rest, on_result=self._on_loaded, on_error=self._on_error,
-                                   key=f"store-complete-{id(self)}")
+                                   key=f"store-complete-{id(self)}", owner=self)
 
     def _on_loaded(self, result: _Loaded) -> None:
         self._loading = False

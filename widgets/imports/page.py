@@ -124,7 +124,7 @@ class ImportsPage(RecordTablePage):
         self.progress_panel.start(self._current.name)
         self._handle = self.context.runner.submit(
             fn, on_result=on_result, on_error=self._on_task_error,
-            on_progress=self.progress_panel.set_progress, key="import")
+            on_progress=self.progress_panel.set_progress, key="import", owner=self)
 
     def _preview(self, path: Path, mapping: dict[str, Any] | None) -> None:
         service = self.service
@@ -301,7 +301,7 @@ class ImportsPage(RecordTablePage):
             return batch_id
 
         self.context.runner.submit(work, on_result=self._on_undone,
-                                   on_error=self._on_undo_error, key="undo-import")
+                                   on_error=self._on_undo_error, key="undo-import", owner=self)
 
     def _on_undone(self, batch_id: int) -> None:
         self._say(self.tr("Import %1 undone.").replace("%1", str(batch_id)))

@@ -158,7 +158,8 @@ class AnalysisView(QWidget):
         days, threshold = float(self.window_days.value()), float(self.threshold.value())
         self.context.runner.submit(
             lambda progress: compute(db, site, code, days, threshold, progress),
-            on_result=self.show_result, on_error=self._on_error, key="inspections-analysis")
+            on_result=self.show_result, on_error=self._on_error, key="inspections-analysis",
+            owner=self)
 
     def _on_error(self, error: BaseException) -> None:
         self.context.bus.status_message.emit(self.tr("Analysis failed: %1").replace(

@@ -214,7 +214,7 @@ class ReportDialog(QDialog):
             lambda _progress: make(period, tz, path),
             on_result=self._on_task_result,
             on_error=self._on_task_error,
-            key="period-report",
+            key="period-report", owner=self,
         )
 
     def _set_busy(self, busy: bool) -> None:

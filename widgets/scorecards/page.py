@@ -335,7 +335,8 @@ class ScorecardsPage(ExportActions, QWidget):
                 return run_evaluation(db, tid, period, vendor_ids, user, progress=progress,
                                       store=store, policies=policies)
 
-        self.context.runner.submit(work, on_result=done, on_error=failed, key="scorecards.run")
+        self.context.runner.submit(work, on_result=done, on_error=failed, key="scorecards.run",
+                                   owner=self)
 
     def ask_mark_final(self) -> QMessageBox:
         """Ask before finalising every draft of the shown period (non-blocking box)."""

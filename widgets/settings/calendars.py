@@ -149,7 +149,7 @@ class CalendarsTab(QWidget):
             return load_policy_set(db)
 
         self.context.runner.submit(work, on_result=lambda s: self.show_set(s, select_id),
-                                   key=f"calendars-load-{id(self)}")
+                                   key=f"calendars-load-{id(self)}", owner=self)
 
     def show_set(self, policy_set: PolicySet, select_id: int | None = None) -> None:
         self.policy_set = policy_set
@@ -263,7 +263,7 @@ class CalendarsTab(QWidget):
             return save_calendar(db, spec, user)
 
         self.context.runner.submit(work, on_result=self._on_saved, on_error=self._on_error,
-                                   key=f"calendars-save-{id(self)}")
+                                   key=f"calendars-save-{id(self)}", owner=self)
 
     def _on_saved(self, saved: CalendarSpec) -> None:
         self.reload(saved.id)

@@ -74,7 +74,7 @@ class KpiTargetsTab(QWidget):
     def reload(self) -> None:
         db = self.context.db
         self.context.runner.submit(lambda _p: load_targets(db), on_result=self.show_targets,
-                                   key=f"kpi-targets-load-{id(self)}")
+                                   key=f"kpi-targets-load-{id(self)}", owner=self)
 
     def show_targets(self, targets: tuple[KpiTargetSpec, ...]) -> None:
         self.loaded_ids = [t.id for t in targets if t.id is not None]
@@ -153,7 +153,7 @@ class KpiTargetsTab(QWidget):
             return load_targets(db)
 
         self.context.runner.submit(work, on_result=self._on_saved, on_error=self._on_error,
-                                   key=f"kpi-targets-save-{id(self)}")
+                                   key=f"kpi-targets-save-{id(self)}", owner=self)
 
     def _on_saved(self, targets: tuple[KpiTargetSpec, ...]) -> None:
         self.show_targets(targets)

@@ -113,7 +113,7 @@ class SlaPoliciesTab(QWidget):
     def reload(self) -> None:
         db = self.context.db
         self.context.runner.submit(lambda _p: load_policy_set(db), on_result=self.show_set,
-                                   key=f"sla-policies-load-{id(self)}")
+                                   key=f"sla-policies-load-{id(self)}", owner=self)
 
     def show_set(self, policy_set: PolicySet) -> None:
         self.policy_set = policy_set
@@ -214,7 +214,7 @@ class SlaPoliciesTab(QWidget):
             return load_policy_set(db)
 
         self.context.runner.submit(work, on_result=self._on_saved, on_error=self._on_error,
-                                   key=f"sla-policies-save-{id(self)}")
+                                   key=f"sla-policies-save-{id(self)}", owner=self)
 
     def _on_saved(self, policy_set: PolicySet) -> None:
         self.show_set(policy_set)

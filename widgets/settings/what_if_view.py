@@ -96,7 +96,7 @@ class WhatIfView(QWidget):
 
         self.note.setText(self.tr("Computing…"))
         self.context.runner.submit(work, on_result=self.show_rows, on_error=self._on_error,
-                                   key=f"what-if-{id(self)}")
+                                   key=f"what-if-{id(self)}", owner=self)
 
     def _on_holder_loaded(self) -> None:
         if self._pending is not None:

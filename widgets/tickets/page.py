@@ -165,7 +165,8 @@ class TicketsPage(QWidget):
 
         self.count_label.setText(self.tr("Loading tickets…"))
         self.context.runner.submit(work, on_result=lambda r: self._show_ids(*r),
-                                   on_error=self._on_error, key=f"tickets-ids-{id(self)}")
+                                   on_error=self._on_error, key=f"tickets-ids-{id(self)}",
+                                   owner=self)
 
     def _names(self, column: str) -> dict[int, str] | None:
         choices = self.holder.choices
@@ -208,7 +209,7 @@ class TicketsPage(QWidget):
             return states[0] if states else None
 
         self.context.runner.submit(work, on_result=self._on_sla, on_error=self._on_error,
-                                   key=f"tickets-sla-{id(self)}")
+                                   key=f"tickets-sla-{id(self)}", owner=self)
 
     def _on_sla(self, sla: Any) -> None:
         shown = self.detail.ticket

@@ -169,7 +169,7 @@ class VendorOverviewWidget(QWidget):
                 return vendor_ticket_kpis(db, vid, start, end, store, policies)
 
         self.context.runner.submit(work, on_result=self._on_kpis, on_error=self._on_kpi_error,
-                                   key=f"vendors.kpis.{id(self)}")
+                                   key=f"vendors.kpis.{id(self)}", owner=self)
 
     def _on_kpis(self, result: dict[str, Any] | None) -> None:
         if result is None:
