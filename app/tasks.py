@@ -7,7 +7,10 @@ delivered, like the result or the failure, through queued signals to the GUI
 thread. A task submitted with the ``key`` of a running task cancels the older one,
 whose callbacks are then never called. The callbacks of a task whose ``owner`` (the
 widget they update) has been deleted are not called either: a page closed while its
-task ran must not be touched. ``shutdown()`` cancels everything and waits.
+task ran must not be touched. A task submitted with a ``lane`` name runs on that
+lane's own single thread, in order, never queued behind the shared threads' work (the
+dashboard's change polls must not wait behind its chart computations).
+``shutdown()`` cancels everything and waits.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from models.progress import Cancelled
 
@@ -115,6 +118,9 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         handle = self._handle
+        if handle.cancelled:  # cancelled while it waited for a thread
+            handle.failed.emit(Cancelled())
+            return
         try:
             result = self._fn(handle.progress)
         except Cancelled as exc:
@@ -134,6 +140,7 @@ class QtTaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._lanes: dict[str, QThreadPool] = {}
         self._by_key: dict[str, TaskHandle] = {}
         self._running: set[TaskHandle] = set()
 
@@ -146,6 +153,7 @@ class QtTaskRunner(QObject):
         on_progress: Callable[[int, int | None, str], None] | None = None,
         key: str | None = None,
         owner: QObject | None = None,
+        lane: str | None = None,
     ) -> TaskHandle:
         if key is not None and (older := self._by_key.get(key)) is not None:
             older.cancel()
@@ -156,8 +164,16 @@ class QtTaskRunner(QObject):
         handle.finished.connect(lambda h=handle, k=key: self._on_handle_finished(h, k))
         if len(self._running) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, handle))
+        self._pool_for(lane).start(_Job(fn, handle))
         return handle
+
+    def _pool_for(self, lane: str | None) -> QThreadPool:
+        if lane is None:
+            return self._pool
+        if (pool := self._lanes.get(lane)) is None:
+            pool = self._lanes[lane] = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+        return pool
 
     def _on_handle_finished(self, handle: TaskHandle, key: str | None) -> None:
         self._running.discard(handle)
@@ -174,4 +190,5 @@ class QtTaskRunner(QObject):
         """Cancel every task and wait for the threads; True when all stopped in time."""
         for handle in list(self._running):
             handle.cancel()
-        return self._pool.waitForDone(timeout_ms)
+        deadline = QDeadlineTimer(timeout_ms)
+        return all(pool.waitForDone(deadline) for pool in (self._pool, *self._lanes.values()))

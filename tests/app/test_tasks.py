@@ -92,6 +92,37 @@ def test_callbacks_of_a_deleted_owner_are_not_called(qtbot, runner: QtTaskRunner
     assert handle.done
 
 
+def test_a_lane_task_does_not_wait_behind_busy_shared_threads(qtbot, runner: QtTaskRunner) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    results: list[str] = []
+
+    def blocking(_progress: Progress) -> str:
+        release.wait(10)
+        return "chart"
+
+    charts = [runner.submit(blocking, on_result=results.append) for _ in range(3)]
+    poll = runner.submit(lambda _p: "poll", on_result=results.append, lane="upkeep")
+    with qtbot.waitSignal(poll.finished, timeout=5000):
+        pass
+    assert results == ["poll"]  # the shared threads are all still blocked
+    release.set()
+    with qtbot.waitSignals([c.finished for c in charts], timeout=5000):
+        pass
+    assert results == ["poll", "chart", "chart", "chart"]
+
+
+def test_a_task_cancelled_before_it_starts_never_runs(qtbot, runner: QtTaskRunner) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    ran: list[str] = []
+    first = runner.submit(lambda _p: release.wait(10), lane="one")
+    queued = runner.submit(lambda _p: ran.append("queued"), lane="one")
+    queued.cancel()
+    release.set()
+    with qtbot.waitSignals([first.finished, queued.finished], timeout=5000):
+        pass
+    assert ran == []
+
+
 def test_busy_signal_and_shutdown_cancels(qtbot, runner: QtTaskRunner) -> None:  # type: ignore[no-untyped-def]
     started = threading.Event()
     stopped: list[bool] = []

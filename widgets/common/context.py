@@ -25,6 +25,8 @@ class TaskRunner(Protocol):
     callbacks run in the GUI thread. Submitting a task with the same ``key`` as a
     running one cancels the older one (its callbacks are never called), and once
     ``owner`` (the widget the callbacks update) is deleted they are not called either.
+    Tasks with a ``lane`` name run one at a time on that lane's own thread, never
+    waiting behind the other tasks.
     """
 
     def submit(
@@ -36,6 +38,7 @@ class TaskRunner(Protocol):
         on_progress: Callable[[int, int | None, str], None] | None = None,
         key: str | None = None,
         owner: QObject | None = None,
+        lane: str | None = None,
     ) -> Any: ...
 
 
