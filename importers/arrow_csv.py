@@ -29,7 +29,12 @@ from typing import Any
 import numpy as np
 
 from importers.coded_column import CodedColumn
-from importers.header_detection import DetectedTable, detect_text_table, text_table_from_columns
+from importers.header_detection import (
+    SHARE_MAX,
+    DetectedTable,
+    detect_text_table,
+    text_table_from_columns,
+)
 from importers.limits import ImportLimits
 from importers.table import ImportRefused
 from models.progress import Progress
@@ -37,7 +42,6 @@ from models.progress import Progress
 MIN_BYTES = 1024 * 1024  # smaller files: the csv module is quick and pyarrow's import is not
 BLOCK_BYTES = 8 * 1024 * 1024  # text parsed per batch (≈ 60,000 ticket records)
 _CHECKED = 50  # first data records compared with the csv module's
-_SHARE_MAX = 50_000  # a column with more distinct texts per batch is not shared
 
 
 def read_columns(path: Path, head: list[list[str]], delimiter: str, limits: ImportLimits,
@@ -131,7 +135,7 @@ def _texts(array: Any, shared: list[_Shared | None], j: int) -> list[Any]:
     if pool is not None:
         coded = array.dictionary_encode()
         distinct = coded.dictionary.to_pylist()
-        if len(distinct) * 4 <= max(len(array), 40) and len(pool.index) <= _SHARE_MAX:
+        if len(distinct) * 4 <= max(len(array), 40) and len(pool.index) <= SHARE_MAX:
             index = pool.index
             remap = [index.setdefault(v, len(index)) for v in distinct]
             remap.append(index.setdefault(None, len(index)) if coded.null_count else -1)

@@ -156,7 +156,7 @@ def _finish_text(header_cells: list[str], own: Sequence[Any], columns: list[list
 
 
 _TAIL_ROWS = 1000  # trailing rows of a streamed table examined for notes and totals
-_INTERN_MAX = 50_000  # a column with more distinct texts stops sharing its values
+SHARE_MAX = 50_000  # a column with more distinct texts stops sharing its values
 _BLANK: dict[Any, None] = {"": None}
 _TEXT = {str}
 
@@ -195,7 +195,7 @@ class _TextColumns:
                 col += map(_BLANK.get, values, values) if "" in values else values
             else:
                 col += map(shared.setdefault, values, values)
-                if len(shared) > _INTERN_MAX or (
+                if len(shared) > SHARE_MAX or (
                         self._n + len(rows) >= 10_000 and len(shared) * 4 > self._n + len(rows)):
                     self._shared[j] = None  # ids, times, names: sharing would not pay
         self._n += len(rows)
