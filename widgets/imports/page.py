@@ -138,8 +138,7 @@ class ImportsPage(RecordTablePage):
     def _on_preview_ready(self, preview: ImportPreview) -> None:
         self.progress_panel.stop()
         if preview.duplicate_of is not None:
-            self._say(self.tr("%1 was already imported as batch %2; nothing done.").replace(
-                "%1", preview.path.name).replace("%2", str(preview.duplicate_of)))
+            self._say_duplicate(preview.path, preview.duplicate_of)
             self._next()
             return
         mapped = set(preview.mapping.get("mapping", {}).values())
@@ -222,8 +221,7 @@ class ImportsPage(RecordTablePage):
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
         if outcome.duplicate_of is not None and outcome.batch == outcome.duplicate_of:
-            self._say(self.tr("%1 was already imported as batch %2; nothing done.").replace(
-                "%1", outcome.path.name).replace("%2", str(outcome.duplicate_of)))
+            self._say_duplicate(outcome.path, outcome.duplicate_of)
         elif outcome.batch is not None:
             self._say(self.tr("%1: %2 rows, %3 inserted, %4 updated, %5 rejected.")
                       .replace("%1", outcome.path.name).replace("%2", f"{outcome.rows:,}")
@@ -259,6 +257,10 @@ class ImportsPage(RecordTablePage):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.context.bus.status_message.emit(text)
+
+    def _say_duplicate(self, path: Path, batch: int) -> None:
+        self._say(self.tr("%1 was already imported as batch %2; nothing done.").replace(
+            "%1", path.name).replace("%2", str(batch)))
 
     def _fail(self, text: str) -> None:
         self._say(text)
