@@ -85,6 +85,7 @@ def preview_file(path: Path | str, db_url: str, *, kind: str | None = None,
     """
     from importers.kind_detection import detect_file_kind
     from importers.ticket_job import choose_mapping, validate_ticket_table
+    from importers.vendor_metric_shapes import has_period_column
 
     started = time.monotonic()
     progress = progress or NullProgress()
@@ -116,15 +117,7 @@ def preview_file(path: Path | str, db_url: str, *, kind: str | None = None,
                for h, col in zip(table.headers, table.columns, strict=True)}
     return Preview(chosen, report, profile_name, samples, detected_kind=detected,
                    event_log=event_log if event_log and event_log.looks_like_event_log
-                   else None, has_period=_has_period(table))
-
-
-def _has_period(table: RawTable) -> bool:
-    """True when a vendor-metrics import would find a period (or date) column."""
-    from importers.inspection_shapes import assign_roles
-    from importers.vendor_metric_shapes import ROLE_SYNONYMS
-
-    return bool(assign_roles(table.headers, synonyms=ROLE_SYNONYMS).keys() & {"period", "date"})
+                   else None, has_period=has_period_column(table.headers))
 
 
 def import_file(path: Path | str, db_url: str, *, kind: str = "tickets",

@@ -24,8 +24,7 @@ from collections.abc import Sequence
 from importers.fields import synonym_index
 from importers.inspection_shapes import assign_roles
 from importers.values import normalise_token
-from importers.vendor_metric_shapes import ORDER_ROLES, metric_key
-from importers.vendor_metric_shapes import ROLE_SYNONYMS as VENDOR_ROLES
+from importers.vendor_metric_shapes import ORDER_ROLES, metric_key, vendor_roles
 
 KINDS = ("tickets", "inspections", "vendor-metrics")
 INSPECTION_YIELDS = frozenset({"score", "max_score", "score_pct", "result", "inspector",
@@ -37,7 +36,7 @@ def detect_file_kind(headers: Sequence[object]) -> str | None:
     names = [str(h) if h is not None else "" for h in headers]
     index = synonym_index("tickets")
     ticket_fields = {index[k][0] for k in map(normalise_token, names) if k in index}
-    vendor = assign_roles(names, synonyms=VENDOR_ROLES)
+    vendor = vendor_roles(names)
     if vendor.keys() & {"vendor_code", "vendor_name"}:
         measures = sum(1 for h in names if h.strip() and metric_key(h)[1])
         measures += len(vendor.keys() & set(ORDER_ROLES))

@@ -96,12 +96,22 @@ def metric_unit(key: str) -> str | None:
     return METRIC_SYNONYMS.get(key, (None, ()))[0]
 
 
+def vendor_roles(headers: Sequence[str]) -> dict[str, int]:
+    """The vendor-metric roles (vendor, period, metric, value…) found among ``headers``,
+    each with its column index."""
+    return assign_roles(headers, synonyms=ROLE_SYNONYMS)
+
+
+def has_period_column(headers: Sequence[str]) -> bool:
+    """True when a vendor-metrics import would find a period (or date) column."""
+    return bool(vendor_roles(headers).keys() & {"period", "date"})
+
+
 def detect_vendor_shape(table: RawTable,
                         overrides: Mapping[str, str] | None = None) -> VendorPlan:
     """Classify ``table`` (see the module docstring); ``overrides`` (role → header) are
     the user's choices. Raises ``ValueError`` without a vendor or metric column."""
-    roles = apply_overrides(assign_roles(table.headers, synonyms=ROLE_SYNONYMS),
-                            table.headers,
+    roles = apply_overrides(vendor_roles(table.headers), table.headers,
                             {r: h for r, h in (overrides or {}).items() if r in ROLE_SYNONYMS})
     if "vendor_code" not in roles and "vendor_name" not in roles:
         raise ValueError("no vendor column (e.g. 供应商 / Vendor / Supplier)")
