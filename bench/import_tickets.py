@@ -11,7 +11,7 @@ in the xlsx; first response in minutes, resolution as text; CSAT 1–5) once, ca
 run, each in a fresh child process:
 
 (a) the raw python-calamine read of the xlsx into columns (no validation, no database),
-    the raw ``csv.reader`` and the raw pyarrow read of the csv into columns of text, and
+    the raw pyarrow read of the csv into columns of text, and
     a raw sqlite3 ``executemany`` of N ticket rows into a plain table (no constraints,
     no indexes) and into the migrated tickets table (the references for this machine);
 (b) the full ``servicelens import`` of the xlsx and of the csv into a fresh SQLite file,
@@ -35,7 +35,7 @@ brackets the runs before the apsw load and coded columns, at 03:14 with another
 helper's tests running — on the quiet machine at 04:40 the same csv import took
 16.4–17.5 s):
 
-    raw csv.reader 12.3–13.4 s · raw pyarrow (text) 2.0–2.3 s
+    raw pyarrow (text) 2.0–2.3 s (the csv module's reader, measured then too: 12.3–13.4 s)
     raw sqlite: plain table 3.8–4.0 s (reference ≈ 5 s), migrated tickets table 15.5 s
     csv import 13.3–13.4 s, 3.30–3.57 × the plain-table insert,
                peak 1.25–1.29 GB                                     (22.9–23.7 s)
@@ -159,23 +159,6 @@ import resource
 print(time.perf_counter() - t, len(rows), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
-RAW_CSV = """
-import csv, sys, time
-from itertools import islice
-t = time.perf_counter()
-columns = []
-with open(sys.argv[1], encoding="utf-8", newline="") as fh:
-    reader = csv.reader(fh)
-    while chunk := list(islice(reader, 50_000)):
-        parts = list(zip(*chunk))
-        columns = columns or [[] for _ in parts]
-        for col, part in zip(columns, parts):
-            col += part
-import resource
-print(time.perf_counter() - t, len(columns[0]) - 1,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-
 RAW_ARROW = """
 import sys, time
 import pyarrow as pa, pyarrow.csv as pacsv
@@ -266,10 +249,6 @@ def main() -> None:
     csv_path, xlsx_path = ensure_files(args.rows, not args.skip_xlsx)
     n = args.rows
     print(f"{n:,} rows; 2 shared cores: expect noise\n")
-    raw_csv = child(RAW_CSV, str(csv_path)).split()
-    csv_s, csv_rss = float(raw_csv[0]), int(raw_csv[2]) / 1024
-    print(f"raw csv read {csv_s:7.1f} s  {n / csv_s:9,.0f} rows/s  peak {csv_rss:6.0f} MiB  "
-          "(csv.reader into columns, nothing else)")
     raw_arrow = child(RAW_ARROW, str(csv_path)).split()
     arrow_s, arrow_rss = float(raw_arrow[0]), int(raw_arrow[2]) / 1024
     print(f"raw pyarrow  {arrow_s:7.1f} s  {n / arrow_s:9,.0f} rows/s  peak {arrow_rss:6.0f} MiB  "
