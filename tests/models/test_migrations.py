@@ -91,3 +91,19 @@ def test_a_text_file_is_not_a_database(tmp_path: Path) -> None:
 def test_fast_path_head_matches_alembic() -> None:
     """Opening skips Alembic when the stamp equals SCHEMA_HEAD, so it must be the real head."""
     assert head_revision() == SCHEMA_HEAD
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_migrations_build_the_schema_the_models_declare(
+        backend: str, db: Database, request: pytest.FixtureRequest) -> None:
+    """Alembic's autogenerate finds nothing to change between the migrated database and
+    the ORM models (a column or constraint added to one but not the other fails here)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from models.orm import Base
+
+    database = db if backend == "sqlite" else request.getfixturevalue("pg_db")
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
