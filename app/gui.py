@@ -23,25 +23,17 @@ from app.appearance import apply_theme, configure_charts
 from app.i18n import effective_language, install_translations
 from app.import_service import AppImportService
 from app.main_window import ALL_TABLES, MainWindow
-from app.paths import database_cache_dir
+from app.paths import open_app_database
 from app.settings import Settings
 from app.tasks import QtTaskRunner
 from app.watched_folder import WatchedFolder
-from models.db import Database, DatabaseOpenError, open_database
+from models.db import Database, DatabaseOpenError
 from models.queries.overview import table_counts
 from resources import ROOT as RESOURCES
 from resources import resource_path
 
 PROBE_ENV = "SERVICELENS_STARTUP_PROBE"
 DEMO_TICKETS = 20_000
-
-
-def open_app_database(url: str) -> Database:
-    """The database at ``url`` with its column cache in the user's cache folder (the
-    desktop's KPI store loads from it). Raises ``DatabaseOpenError``."""
-    db = open_database(url)
-    db.cache_dir = database_cache_dir(db.display_name)
-    return db
 
 
 class DesktopApp(QObject):

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 from app import APP_NAME, ORG_NAME
-from models.db import ENV_VAR, sqlite_url
+from models.db import ENV_VAR, Database, open_database, sqlite_url
 
 DB_FILE_NAME = "servicelens.db"
 
@@ -47,3 +47,12 @@ def default_database_url() -> str:
 def resolve_database_url(cli_value: str | None) -> str:
     """``--db`` wins, then ``SERVICELENS_DB``, then the embedded default."""
     return cli_value or os.environ.get(ENV_VAR) or default_database_url()
+
+
+def open_app_database(url: str) -> Database:
+    """The database at ``url`` with its column cache in the user's cache folder (the
+    KPI store loads from it; the desktop and ``servicelens demo`` open databases this
+    way). Raises ``DatabaseOpenError``."""
+    db = open_database(url)
+    db.cache_dir = database_cache_dir(db.display_name)
+    return db

@@ -108,8 +108,11 @@ def any_db(request: pytest.FixtureRequest) -> Database:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path: Path) -> Iterator[None]:
-    """QSettings (when Qt is in use) point at this test's folder, never the user's."""
+def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """QSettings and the per-user data and cache folders (``app.paths``) point at this
+    test's folder, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # headless runs

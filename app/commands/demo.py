@@ -59,9 +59,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, db_url: str) -> int:
     # Imported here, not at the top: the desktop start builds this parser too.
-    from models.db import open_database
+    from app.paths import open_app_database
     from models.demo import generate_demo
-    db = open_database(db_url)
+
+    db = open_app_database(db_url)  # with the cache folder: the demo writes the column cache
     progress = TerminalProgress()
     started = time.perf_counter()
     try:

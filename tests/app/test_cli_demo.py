@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.paths import database_cache_dir
+from models.db import Database, sqlite_url
+from models.kpi.store_cache import FILE_NAME
 
 
 def _count(path: Path, table: str) -> int:
@@ -27,6 +30,19 @@ def test_demo_fills_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert out.rstrip().endswith(" s")
     assert _count(path, "tickets") == 2000
     assert _count(path, "vendors") == 8
+
+
+def test_demo_writes_the_column_cache_the_desktop_reads(tmp_path: Path) -> None:
+    """The first dashboard on demo data made on the command line loads from the cache."""
+    path = tmp_path / "demo.db"
+    assert main(["--db", sqlite_url(path), "demo", "--tickets", "500"]) == 0
+    db = Database(sqlite_url(path))
+    try:
+        cache = database_cache_dir(db.display_name) / FILE_NAME
+    finally:
+        db.dispose()
+    assert cache.is_relative_to(tmp_path)  # the test's own cache folder (tests/conftest.py)
+    assert cache.stat().st_size > 500 * 8  # at least one 8-byte column value per ticket
 
 
 def test_second_run_is_refused_then_replaced(
