@@ -175,7 +175,7 @@ class MappingDialog(QDialog):
         if self.preview.has_period:
             form.addRow(QLabel(self.tr("This file has a period column; the period above "
                                        "is not used for its rows.")))
-        self.period.textChanged.connect(self._on_kind_changed)
+        self.period.textChanged.connect(self._on_period_changed)
         return page
 
     def kind(self) -> str:
@@ -196,6 +196,11 @@ class MappingDialog(QDialog):
         tickets = kind == "tickets"
         self.save_profile.setEnabled(tickets)
         self.profile_name.setEnabled(tickets)
+        self._on_period_changed()
+
+    def _on_period_changed(self) -> None:
+        """Say whether the typed period reads as one; OK waits for a valid one (or none)
+        when the file is imported as vendor metrics."""
         text = self.period.text().strip()
         label = self._period_label(text) if text else None
         valid = not text or label is not None
@@ -203,7 +208,7 @@ class MappingDialog(QDialog):
             self.tr("Period: %1").replace("%1", label) if label else
             self.tr("Not a period: write e.g. 2026Q1, 2026-03 or 2026年3月.")))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(valid or kind != "vendor-metrics")
+        ok.setEnabled(valid or self.kind() != "vendor-metrics")
 
     def _unknown_values_box(self, codes: dict[str, list[str]]) -> QGroupBox:
         group = QGroupBox(self.tr("Unknown values"))
