@@ -81,7 +81,8 @@ class _Loaded:
     policies: PolicySet
     targets: tuple[KpiTargetSpec, ...]
     choices: FilterChoices
-    changed: bool = True
+    changed: bool = True  # a refresh: whether the tickets changed
+    complete: bool = True  # a first load: False when ``store`` is only the preview
 
 
 def read_choices(db: Database, store: Any) -> FilterChoices:
@@ -200,7 +201,7 @@ class StoreHolder(QObject):
             preview = None if since is None else load_store_preview(db, since, progress)
             store = load_store(db, progress) if preview is None else preview
             return _Loaded(store, load_policy_set(db), load_targets(db), read_choices(db, store),
-                           preview is None)
+                           complete=preview is None)
 
         self.context.runner.submit(
             work, on_result=self._on_first_part, on_error=self._on_error,
@@ -209,7 +210,7 @@ class StoreHolder(QObject):
         )
 
     def _on_first_part(self, result: _Loaded) -> None:
-        if result.changed:  # the full store already (``changed`` = complete here)
+        if result.complete:  # no preview: the full store already
             self._on_loaded(result)
             return
         self.preview, self.policies, self.targets = result.store, result.policies, result.targets
