@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from app import __version__
 from app.cli import EXIT_DATABASE_ERROR, main
+from models.db import Database
+from tests.conftest import REPO
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,3 +54,14 @@ def test_environment_variable_names_the_database(
     monkeypatch.setenv("SERVICELENS_DB", f"sqlite:///{tmp_path}/env.db")
     assert resolve_database_url(None) == f"sqlite:///{tmp_path}/env.db"
     assert resolve_database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_output_into_a_closed_pipe_ends_quietly(db: Database) -> None:
+    """``servicelens kpi --json | head -0``: the reader is gone; no traceback, exit 0."""
+    with subprocess.Popen([sys.executable, "-m", "app", "--db", db.url, "kpi", "--json"],
+                          cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # before the command writes anything
+        err = proc.stderr.read().decode()
+        assert proc.wait(60) == 0, err
+    assert err == ""
