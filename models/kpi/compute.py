@@ -190,12 +190,21 @@ def _answer_and_onsite(
     visit under a policy with an on-site target, see :mod:`models.kpi.sla`)."""
     store = s.store
     rows = subset_rows(s, "answered", lambda: store.answered != NONE)
-    waited = store.answered[rows] - store.created[rows]
-    answered = wilson(int(np.count_nonzero(waited <= ANSWER_WITHIN_US)), int(rows.size))
+    answered = wilson(int(np.count_nonzero(answered_within(store, rows)[1])), int(rows.size))
     ev = sla.evaluate(store, policies)
     visits = subset_rows(s, f"onsite-{hash(policies)}", lambda: ev.onsite_deadline != NONE)
-    codes = sla.outcomes(store.onsite[visits], ev.onsite_deadline[visits], as_of_us)
+    codes = sla.onsite_outcomes(store, policies, visits, as_of_us)
     return answered, sla_counts(np.bincount(codes, minlength=4))
+
+
+def answered_within(
+    store: TicketStore, rows: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Per ticket at ``rows`` (absolute positions): has an answer time; and was answered
+    within 30 s of its creation (DESIGN.md "Phone lines"; exactly 30 s is within)."""
+    answered = store.answered[rows]
+    has = answered != NONE
+    return has, has & (answered - store.created[rows] <= ANSWER_WITHIN_US)
 
 
 def _priority_kpis(priority: str, c: _Columns, g: int) -> PriorityKpis:

@@ -222,6 +222,15 @@ def store_outcomes(
     return codes
 
 
+def onsite_outcomes(
+    store: TicketStore, policies: PolicySet, rows: npt.NDArray[np.intp], as_of_us: int
+) -> npt.NDArray[np.int8]:
+    """On-site arrival outcome codes of the tickets at ``rows`` (absolute positions):
+    UNMEASURED where no visit was needed or the policy has no on-site target."""
+    ev = evaluate(store, policies)
+    return outcomes(store.onsite[rows], ev.onsite_deadline[rows], as_of_us)
+
+
 def clock_of(store: TicketStore, policies: PolicySet, policy_index: int) -> BusinessClock | None:
     """The business clock of a policy (``None`` for calendar time)."""
     p = policies.policies[policy_index]

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from models.kpi import sla, spc
+from models.kpi.compute import answered_within
 from models.kpi.filtering import Selection, select, to_us
 from models.kpi.groups import SMALL_SHARE, Duration, sorted_values
 from models.kpi.localtime import bucket_bounds
@@ -34,6 +35,8 @@ RATE_KEYS = (
     "csat_satisfied_pct",
     "complaint_rate_pct",
     "complaint_closure_pct",
+    "answered_30s_pct",
+    "onsite_sla_met_pct",
 )
 VALUE_KEYS = (
     "volume",
@@ -139,6 +142,13 @@ def _rate_parts(
     as_of_us: int,
     policies: PolicySet,
 ) -> tuple[I64, I64]:
+    if key == "answered_30s_pct":  # the card's counts (models.kpi.compute)
+        has, within = answered_within(store, s.rows())
+        return count(within), count(has)
+    if key == "onsite_sla_met_pct":
+        codes = sla.onsite_outcomes(store, policies, s.rows(), as_of_us)
+        met = codes == sla.MET
+        return count(met), count(met | (codes == sla.BREACHED))
     resolved = s.take(store.resolved) != NONE
     if key in ("response_sla_met_pct", "resolution_sla_met_pct"):
         resp, reso = sla.store_outcomes(store, policies, as_of_us)

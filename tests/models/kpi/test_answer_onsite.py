@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pytest
+
 from models.db import Database
 from models.kpi.api import (
     PolicySet,
@@ -14,6 +17,7 @@ from models.kpi.api import (
     compute_kpis,
     load_store,
     ticket_ids,
+    trend,
 )
 from models.kpi.stats import wilson
 from tests.models.kpi.helpers import T0, D, H, M, add_tickets
@@ -99,3 +103,58 @@ def test_drill_down_and_availability(db: Database) -> None:
     assert available_kpis(store, POLICIES) == {"answered_30s_pct", "onsite_sla_met_pct"}
     no_onsite = PolicySet((SlaPolicySpec("P1", "P1", 15, 240, FROM, id=1),), timezone="UTC")
     assert available_kpis(store, no_onsite) == {"answered_30s_pct"}
+
+
+def _trend_tickets(db: Database) -> None:
+    """Day 1: 4 answer times (3 within 30 s), 3 visits (2 met); day 2: a phone P1 without
+    answer time or visit; day 3: 2 answer times (1 within), 3 visits (1 met, 1 late,
+    1 pending at T0 + 2 D + 23 h)."""
+    d3 = T0 + 2 * D
+    add_tickets(db, [
+        dict(created_at=T0, channel="phone", answered_at=T0 + 10 * S),
+        dict(created_at=T0 + H, channel="phone", answered_at=T0 + H + 30 * S),
+        dict(created_at=T0 + 2 * H, channel="phone", answered_at=T0 + 2 * H + 20 * S),
+        dict(created_at=T0 + 3 * H, channel="phone", answered_at=T0 + 3 * H + 45 * S),
+        dict(created_at=T0 + 4 * H, channel="phone"),  # no answer time
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + 90 * M),
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + 2 * H),
+        dict(priority="P1", created_at=T0, channel="on-site", onsite_at=T0 + 150 * M),
+        dict(priority="P1", created_at=T0 + D, channel="phone"),
+        dict(created_at=d3, channel="phone", answered_at=d3 + 5 * S),
+        dict(created_at=d3, channel="phone", answered_at=d3 + 31 * S),
+        dict(priority="P1", created_at=d3, channel="on-site", onsite_at=d3 + H),
+        dict(priority="P1", created_at=d3, channel="on-site"),  # 23 h without arrival
+        dict(priority="P1", created_at=d3 + 22 * H, channel="on-site"),  # pending
+    ])
+
+
+def test_trend_of_answers_and_arrivals_per_day(db: Database) -> None:
+    _trend_tickets(db)
+    store = load_store(db)
+    filt = TicketFilter(start=T0, end=T0 + 3 * D)
+    as_of = T0 + 2 * D + 23 * H
+    answered = trend(store, filt, "answered_30s_pct", "day", as_of, POLICIES, "UTC")
+    assert answered.kind == "p"
+    assert answered.n.tolist() == [4, 0, 2]
+    assert answered.values[0] == 75.0 and np.isnan(answered.values[1])
+    assert answered.values[2] == 50.0
+    onsite = trend(store, filt, "onsite_sla_met_pct", "day", as_of, POLICIES, "UTC")
+    assert onsite.n.tolist() == [3, 0, 2]  # the pending visit is not counted
+    assert onsite.values[0] == pytest.approx(200 / 3) and np.isnan(onsite.values[1])
+    assert onsite.values[2] == 50.0
+    assert onsite.centre == pytest.approx(60.0)  # p̄ = 3 met / 5 measured
+
+
+def test_trend_over_one_bucket_equals_the_card(db: Database) -> None:
+    _trend_tickets(db)
+    store = load_store(db)
+    filt = TicketFilter(start=T0, end=T0 + 3 * D)  # within March 2026: one month
+    for as_of in (T0 + 2 * D + 23 * H, T0 + 5 * D):  # the pending visit breaches later
+        k = compute_kpis(store, filt, as_of, POLICIES)
+        for key, rate in (("answered_30s_pct", k.answered_30s),
+                          ("onsite_sla_met_pct", k.onsite_sla.rate)):
+            chart = trend(store, filt, key, "month", as_of, POLICIES, "UTC")
+            assert len(chart.values) == 1, key
+            assert chart.values[0] == pytest.approx(rate.pct), key
+            assert int(chart.n[0]) == rate.denominator, key
+    assert compute_kpis(store, filt, T0 + 5 * D, POLICIES).onsite_sla.rate.denominator == 6
