@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from models.db import Database
 from models.kpi.api import (
+    OPTIONAL_KPIS,
     Alert,
     BreakdownBy,
     BreakdownRow,
@@ -181,11 +182,12 @@ def compute_trend(
 
 def compute_sparklines(
     store: Any, lock: Any, req: DashboardRequest, policies: PolicySet,
-    progress: Progress,
+    progress: Progress, available: frozenset[str] = frozenset(),
 ) -> dict[str, npt.NDArray[np.float64]]:
-    """One small series per card over the filter's period (NaN where a bucket is empty)."""
+    """One small series per card over the filter's period (NaN where a bucket is empty);
+    of the optional cards only those in ``available`` (the others are hidden)."""
     out: dict[str, npt.NDArray[np.float64]] = {}
-    for key in SPARK_KEYS:
+    for key in SPARK_KEYS + tuple(k for k in OPTIONAL_KPIS if k in available):
         progress.check()
         with lock:
             chart = trend(store, req.filt, key, req.grain, req.as_of, policies, req.tz)

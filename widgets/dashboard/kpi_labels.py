@@ -91,6 +91,7 @@ DRILL: dict[str, tuple[Selector, str]] = {
 TREND_KEYS: tuple[str, ...] = (
     "response_sla_met_pct", "resolution_sla_met_pct", "volume", "frt_median_min",
     "resolution_median_h", "resolution_rate_pct", "csat_score", "complaint_rate_pct",
+    "answered_30s_pct", "onsite_sla_met_pct",  # offered only when the data carries them
 )
 
 

@@ -272,6 +272,7 @@ class DashboardPage(QWidget):
                                             target_for(targets, key, priority))
 
         def trend() -> None:  # the heaviest chart: a turn of its own
+            self.trend_chart.set_available(data.available)
             self.trend_chart.show_chart(data.trend, req, scope)
 
         def charts_a() -> None:
@@ -303,17 +304,18 @@ class DashboardPage(QWidget):
             "%1", f"{data.kpis.volume:,}").replace("%2", dt.datetime.now().strftime("%H:%M:%S")))
         self.updated.emit()
         self.holder.continue_loading()  # the first view is up: now the older tickets
-        self._compute_extras(data.request)
+        self._compute_extras(data.request, data.available)
         if self._alerts_generation != self.holder.generation:
             self.refresh_alerts()
 
-    def _compute_extras(self, req: DashboardRequest) -> None:
-        """The cards' sparklines, after the cards and charts (cancelled by a newer filter)."""
+    def _compute_extras(self, req: DashboardRequest, shown: frozenset[str]) -> None:
+        """The sparklines of the shown cards, after the cards and charts (cancelled by a
+        newer filter); ``shown``: the optional cards shown."""
         holder = self.holder
         store, lock, policies = self._store, holder.lock, holder.policies
         assert policies is not None
         self._extras = self.context.runner.submit(
-            lambda progress: compute_sparklines(store, lock, req, policies, progress),
+            lambda progress: compute_sparklines(store, lock, req, policies, progress, shown),
             on_result=self._on_sparklines, on_error=self._on_compute_failed,
             key=f"dashboard-extras-{id(self)}", owner=self)
 

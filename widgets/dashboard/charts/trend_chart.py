@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from models.kpi.api import ControlChart
+from models.kpi.api import OPTIONAL_KPIS, ControlChart
 from widgets.dashboard import kpi_labels
 from widgets.dashboard.charts.base import AMBER, BLUE, GREEN, GREY, RED, ChartPanel
 from widgets.dashboard.compute import DashboardRequest
@@ -38,8 +38,7 @@ class TrendChart(ChartPanel):
         super().__init__(self.tr("Trend with control limits"), parent)
         self.kpi = QComboBox()
         self.kpi.setAccessibleName(self.tr("Trend KPI"))
-        for key in kpi_labels.TREND_KEYS:
-            self.kpi.addItem(kpi_labels.title(key), key)
+        self.set_available(frozenset())
         self.grain = QComboBox()
         self.grain.setAccessibleName(self.tr("Trend grain"))
         for key, text in (("auto", self.tr("Auto")), ("day", self.tr("Day")),
@@ -61,6 +60,21 @@ class TrendChart(ChartPanel):
         self._chart: ControlChart | None = None
         self._request: DashboardRequest | None = None
         self._scope = ""
+
+    def set_available(self, available: frozenset[str]) -> None:
+        """Offer the optional KPIs (``OPTIONAL_KPIS``) only when the data carries them
+        (``available``); ``options_changed`` if the chosen one is no longer offered."""
+        keys = [k for k in kpi_labels.TREND_KEYS if k not in OPTIONAL_KPIS or k in available]
+        if keys == [self.kpi.itemData(i) for i in range(self.kpi.count())]:
+            return
+        current = self.kpi.currentData()
+        with QSignalBlocker(self.kpi):
+            self.kpi.clear()
+            for key in keys:
+                self.kpi.addItem(kpi_labels.title(key), key)
+            self.kpi.setCurrentIndex(max(0, self.kpi.findData(current)))
+        if current is not None and current not in keys:
+            self.options_changed.emit()
 
     def show_chart(self, chart: ControlChart, request: DashboardRequest, scope: str) -> None:
         self._chart, self._request, self._scope = chart, request, scope
