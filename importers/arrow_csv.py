@@ -144,9 +144,11 @@ def _texts(array: Any, shared: list[_Shared | None], j: int) -> list[Any]:
             pool.codes.append(codes)
             lookup = np.empty(len(index), dtype=object)
             lookup[:] = list(index)
-            return lookup[codes].tolist()
+            cells: list[Any] = lookup[codes].tolist()
+            return cells
         shared[j] = None  # ids, times, names: sharing would not pay
-    return array.to_pylist()
+    values: list[Any] = array.to_pylist()
+    return values
 
 
 def _same_start(columns: list[list[Any]], rows: list[list[str]]) -> bool:
@@ -162,4 +164,5 @@ class _LongCell(Exception):
 def _ragged() -> Exception:
     import pyarrow as pa
 
-    return pa.ArrowInvalid("a record with another number of fields")
+    error: Exception = pa.ArrowInvalid("a record with another number of fields")
+    return error

@@ -13,9 +13,9 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy import CursorResult, Table, and_, bindparam, delete, func, select, update
 
 from models.db import Database
 from models.orm import (
@@ -104,12 +104,13 @@ def undo_batch(db: Database, batch_id: int) -> int:
         backups = s.execute(select(ImportRowBackup.row_id, ImportRowBackup.previous).where(
             ImportRowBackup.batch_id == batch_id, ImportRowBackup.table_name == "tickets")).all()
         restored = {row_id for row_id, _ in backups}
-        removed = s.execute(delete(Ticket).where(and_(
+        # a DELETE executes to a CursorResult (Session.execute is typed as Result)
+        removed = cast(CursorResult[Any], s.execute(delete(Ticket).where(and_(
             Ticket.import_batch_id == batch_id,
             Ticket.id.not_in(select(ImportRowBackup.row_id).where(
                 ImportRowBackup.batch_id == batch_id,
-                ImportRowBackup.table_name == "tickets"))))).rowcount
-        table = Ticket.__table__
+                ImportRowBackup.table_name == "tickets")))))).rowcount
+        table = cast(Table, Ticket.__table__)
         rows = []
         for row_id, previous in backups:
             data = previous if isinstance(previous, dict) else json.loads(previous)

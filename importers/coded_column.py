@@ -11,8 +11,8 @@ drops the encoding, so it can never describe cells the list no longer holds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Self, SupportsIndex
 
 import numpy as np
 
@@ -41,13 +41,14 @@ class CodedColumn(list[Any]):
         self._changed()
         super().__delitem__(index)
 
-    def __iadd__(self, other: Any) -> CodedColumn:  # type: ignore[override,misc]
+    # typeshed's list.__iadd__ has the same ignore: += takes any iterable, + only a list
+    def __iadd__(self, other: Iterable[Any]) -> Self:  # type: ignore[misc]
         self._changed()
-        return super().__iadd__(other)  # type: ignore[return-value]
+        return super().__iadd__(other)
 
-    def __imul__(self, n: Any) -> CodedColumn:  # type: ignore[override,misc]
+    def __imul__(self, n: SupportsIndex) -> Self:
         self._changed()
-        return super().__imul__(n)  # type: ignore[return-value]
+        return super().__imul__(n)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # pickled (the sandbox's pipe) as the cells and their coding, not as a bare list

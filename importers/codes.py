@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -88,7 +88,7 @@ def parse_codes(values: Sequence[Any], synonyms: Mapping[str, Any],
         key = code_key(v)
         distinct[v] = table.get(key, table.get(key.replace(" ", "")))
     mapped = np.fromiter(map(distinct.__getitem__, cells), dtype=object, count=len(cells))
-    bad = np.equal(mapped, None)
+    bad = np.equal(mapped, None)  # type: ignore[call-overload]  # numpy stubs: None operand
     out[present] = mapped
     invalid[present[bad]] = True
     if bad.any():
@@ -132,12 +132,14 @@ def text_values(values: Sequence[Any], max_len: int | None = None) -> list[str |
     if kinds <= {str, type(None)}:  # the common case, in C-level passes
         texts = values if type(None) not in kinds else list(map(_NONE_AS_EMPTY.get, values,
                                                                 values))
-        out: list[str | None] = list(map(str.strip, texts))
-        if max_len and out and max(map(len, out)) > max_len:
-            out = [s[:max_len] for s in out]
-        return list(map(_EMPTY_AS_NONE.get, out, out)) if "" in out else out
+        stripped = list(map(str.strip, texts))
+        if max_len and stripped and max(map(len, stripped)) > max_len:
+            stripped = [s[:max_len] for s in stripped]
+        if "" in stripped:
+            return list(map(_EMPTY_AS_NONE.get, stripped, stripped))
+        return cast(list[str | None], stripped)  # list is invariant; no one else holds it
     cache: dict[Any, str | None] = {}
-    out = []
+    out: list[str | None] = []
     append = out.append
     for v in values:
         if v is None:

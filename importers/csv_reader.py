@@ -210,7 +210,7 @@ def _strip_nul(col: list[str | None], header: str, rows: list[int],
 def _cut_long(col: list[str | None], header: str, rows: list[int], limits: ImportLimits,
               warnings: list[CellWarning]) -> None:
     """Empty (with a warning) cells longer than the limit; one C-level pass when none is."""
-    longest = max(map(len, filter(None, col)), default=0)  # type: ignore[arg-type]
+    longest = max(map(len, filter(None, col)), default=0)
     if longest <= limits.max_cell_chars:
         return
     for i, v in enumerate(col):

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -243,7 +243,7 @@ def parse_naive_datetimes(values: Sequence[Any], *, date1904: bool = False,
         rest = _iso_fast(texts, out, idx)
         if rest is None:
             return Parsed(out, missing, invalid), is_utc
-        groups = {str: rest}
+        groups: dict[type, list[int]] = {str: rest}
     elif len(present) == 1 and present <= {dt.datetime, dt.date}:
         idx = np.nonzero(~missing)[0]
         kind = next(iter(present))
@@ -332,13 +332,13 @@ def _iso_fast(texts: Sequence[str], out: np.ndarray, idx: np.ndarray) -> list[in
     """
     sample = texts[:50]
     if not all(_ISO_START.match(t) for t in sample):
-        return idx.tolist()
+        return cast(list[int], idx.tolist())  # idx: an int64 index array
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
             arr = np.array(texts, dtype="datetime64[us]")
         except (ValueError, Warning):
-            return idx.tolist()
+            return cast(list[int], idx.tolist())
     ints = arr.astype(np.int64)
     bad = np.isnat(arr) | (ints < _MIN_YEAR_US) | (ints >= _MAX_YEAR_US)
     out[idx] = ints
@@ -381,7 +381,7 @@ def parse_times_of_day(values: Sequence[Any]) -> Parsed:
         if isinstance(v, dt.datetime):  # a time stored on Excel's day 0 or a full date
             out[i] = ((v.hour * 60 + v.minute) * 60 + v.second) * US_PER_S + v.microsecond
             continue
-        r = cache.get(v, False)  # type: ignore[arg-type]
+        r = cache.get(v, False)
         if r is False:
             r = cache[v] = _time_of_day(v)
         if r is None:

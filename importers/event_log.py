@@ -285,6 +285,7 @@ def apply_event_log_choice(table: RawTable, mapping: Mapping, tz: dt.tzinfo, cho
     """The table and mapping to validate for ``choice`` (``reduce``/``keep``), what
     detection found and the notes for the report: what was reduced, or — kept — that
     the file looks like an event log and how to reduce it."""
+    info: EventLogInfo | None
     if choice == "reduce":
         reduced, used, info = reduce_event_log(table, mapping, tz)
         return reduced, used, info, [

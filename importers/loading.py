@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -112,7 +112,7 @@ def _column_values(data: TicketData, keep: np.ndarray, sql: _Sql, site_ids: list
         return col if il is None else list(map(col.__getitem__, il))  # C-level map
 
     def masked(values: np.ndarray, mask: np.ndarray, conv: Any = None) -> list[Any]:
-        vals = values[idx].tolist()
+        vals: list[Any] = values[idx].tolist()
         for k in np.nonzero(~mask[idx])[0].tolist():
             vals[k] = None
         if conv is not None:
@@ -195,8 +195,10 @@ def _write_cursor(db: Database, *, checked: bool) -> Iterator[Any]:
             cur.execute("COMMIT")  # on an exception the close rolls back
         return
     raw = db.engine.raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None  # None only once the checked-out connection is closed
     try:
-        cur = raw.driver_connection.cursor()
+        cur = driver.cursor()
         if db.dialect == "sqlite":
             cur.executescript(_sqlite_setup(checked))
         yield cur
@@ -206,8 +208,8 @@ def _write_cursor(db: Database, *, checked: bool) -> Iterator[Any]:
         raise
     finally:
         if db.dialect == "sqlite":
-            raw.driver_connection.execute("PRAGMA ignore_check_constraints = OFF")
-            raw.driver_connection.execute("PRAGMA foreign_keys = ON")
+            driver.execute("PRAGMA ignore_check_constraints = OFF")
+            driver.execute("PRAGMA foreign_keys = ON")
         raw.close()
 
 
@@ -277,7 +279,8 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
     progress.check()
     wanted = data.fields | {"is_complaint", "priority", "status"}
     cols = _column_values(data, keep, sql, site_ids, vendor_ids, wanted)
-    ids = list(map(data.external_id.__getitem__, np.nonzero(keep)[0].tolist()))
+    # every kept row has an id: validation rejects a row without one (missing_required)
+    ids = cast(list[str], list(map(data.external_id.__getitem__, np.nonzero(keep)[0].tolist())))
     total = len(ids)
     cur.execute(f"SELECT external_id, id FROM tickets WHERE source = {p}", (info.source,))
     known: dict[str, int] = dict(cur.fetchall())
@@ -311,13 +314,13 @@ def _load(cur: Any, sql: _Sql, data: TicketData, keep: np.ndarray, info: BatchIn
             part = new_rows[start:start + CHUNK]
             if everything:  # column slices zipped in C: no Python work per cell
                 end = start + len(part)
-                rows = zip(repeat(source), ids[start:end],
-                           *(cols[c][start:end] for c in provided), repeat(batch_id))
+                new_values = zip(repeat(source), ids[start:end],
+                                 *(cols[c][start:end] for c in provided), repeat(batch_id))
             else:
-                rows = zip(repeat(source), [ids[k] for k in part],
-                           *([cols[c][k] for k in part] for c in provided),
-                           repeat(batch_id))
-            cur.executemany(statement, rows)
+                new_values = zip(repeat(source), [ids[k] for k in part],
+                                 *([cols[c][k] for k in part] for c in provided),
+                                 repeat(batch_id))
+            cur.executemany(statement, new_values)
             progress.update(len(old_rows) + start + len(part), total, "loading")
             progress.check()
         if rebuild:

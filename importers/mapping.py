@@ -15,6 +15,7 @@ so it travels to the import process and into a saved profile.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -54,7 +55,8 @@ class ColumnMapping:
     field: str | None
     confidence: str = "none"
     unit: str | None = None
-    samples: list[str] = field(default_factory=list)
+    # qualified: in this class body ``field`` names the attribute above
+    samples: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -235,9 +237,9 @@ def propose_mapping(table: RawTable, kind: str = "tickets") -> Mapping:
         _guess_required(table, samples, chosen, taken)
     columns = []
     for j, header in enumerate(table.headers):
-        name, confidence, unit = chosen.get(j, (None, "none", None))
+        field_name, confidence, unit = chosen.get(j, (None, "none", None))
         shown = [str(v) for v in samples[j][:3]]
-        columns.append(ColumnMapping(str(header), name, confidence, unit, shown))
+        columns.append(ColumnMapping(str(header), field_name, confidence, unit, shown))
     return Mapping(kind, columns)
 
 

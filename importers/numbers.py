@@ -103,7 +103,7 @@ def parse_durations(values: Sequence[Any], unit: str = "minutes") -> Parsed:
         elif isinstance(v, dt.time):
             out[i] = v.hour * 3600.0 + v.minute * 60.0 + v.second + v.microsecond / 1e6
         elif isinstance(v, str):
-            r = cache.get(v, False)  # type: ignore[arg-type]
+            r = cache.get(v, False)
             if r is False:
                 r = cache[v] = _duration_text(v, unit_s)
             if r is None:
@@ -134,7 +134,7 @@ def parse_numbers(values: Sequence[Any]) -> Parsed:
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             out[i] = v
         elif isinstance(v, str):
-            r = cache.get(v, False)  # type: ignore[arg-type]
+            r = cache.get(v, False)
             if r is False:
                 r = cache[v] = parse_number_text(v)
             if r is None:

@@ -28,7 +28,8 @@ class Parsed:
     @property
     def ok(self) -> np.ndarray:
         """Cells holding a usable value."""
-        return ~(self.missing | self.invalid)
+        usable: np.ndarray = ~(self.missing | self.invalid)
+        return usable
 
 
 _PROBE = 4096  # cells (or a 16th of them) looked at before a column is factorised
@@ -97,16 +98,22 @@ def blank_mask(values: Sequence[Any]) -> np.ndarray:
     n = len(values)
     kinds = set(map(type, values))
     if str not in kinds:
-        return np.equal(np.array(values, dtype=object), None) if n else np.zeros(0, bool)
+        # numpy's stubs reject None as an operand; on an object array it is a plain scalar
+        return (np.equal(np.array(values, dtype=object), None)  # type: ignore[call-overload]
+                if n else np.zeros(0, bool))
     if kinds <= {str, _NONE}:
         found = factorize(values)
         if found is not None:
             distinct, codes = found
-            return np.array([v is None or not v.strip() for v in distinct], dtype=bool)[codes]
+            blank: np.ndarray = np.array([v is None or not v.strip() for v in distinct],
+                                         dtype=bool)[codes]
+            return blank
         texts = values if len(kinds) == 1 else list(map(_NONE_AS_EMPTY.get, values, values))
         # no new strings: empty, or only spaces
-        return (np.fromiter(map(len, texts), dtype=np.int64, count=n) == 0) | np.fromiter(
+        empty_or_spaces: np.ndarray = (
+            np.fromiter(map(len, texts), dtype=np.int64, count=n) == 0) | np.fromiter(
             map(str.isspace, texts), dtype=bool, count=n)
+        return empty_or_spaces
     return np.fromiter((v is None or (v.__class__ is str and not v.strip()) for v in values),
                        dtype=bool, count=n)
 

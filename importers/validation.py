@@ -131,8 +131,10 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
 
     # -- id ---------------------------------------------------------------------------
     ids_col = c.column("external_id")
-    ids = text_values(ids_col, 100) if ids_col is not None else [None] * n
-    missing_id = np.equal(np.array(ids, dtype=object), None) if n else np.zeros(0, bool)
+    ids: list[str | None] = text_values(ids_col, 100) if ids_col is not None else [None] * n
+    # numpy's stubs reject None as an operand; on an object array it is a plain scalar
+    missing_id = (np.equal(np.array(ids, dtype=object), None)  # type: ignore[call-overload]
+                  if n else np.zeros(0, bool))
     errs.add(missing_id, "missing_required", c.header("external_id") or "Ticket ID",
              values=ids)
     if len(dict.fromkeys(ids)) == n:  # every id once: no per-row lookup
@@ -228,14 +230,16 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
         p = parse_codes(col, synonyms, value_map.get(name))
         errs.add(p.invalid, code, c.header(name))
         errs.count_unknown(name, dict(p.unknown))
-        codes[name] = np.where(p.ok, p.values, None)
+        # numpy's stubs reject None as a fill value; it becomes an object scalar
+        codes[name] = np.where(p.ok, p.values, None)  # type: ignore[call-overload]
     if c.header("status") is None and c.header("resolved_flag") is not None:
         flag = has.pop("_resolved_flag_value", None)
         if flag is not None:
             codes["status"] = np.where(flag.astype(bool), "resolved", "open").astype(object)
 
-    texts = {name: (text_values(col, c.specs[name].max_len) if (col := c.column(name))
-                    is not None else [None] * n) for name in TEXT_FIELDS}
+    texts: dict[str, list[str | None]] = {
+        name: (text_values(col, c.specs[name].max_len) if (col := c.column(name))
+               is not None else [None] * n) for name in TEXT_FIELDS}
     if c.header("is_complaint") is not None:
         pb = parse_booleans(c.column("is_complaint") or [], value_map.get("is_complaint"))
         bad(pb, "is_complaint")
@@ -277,11 +281,12 @@ def validate_tickets(table: RawTable, mapping: Mapping, *, tz: dt.tzinfo,
     errs.add(both & (fr > rs), "first_response_after_resolution",
              c.header("first_response_at") or c.header("first_response_duration"))
     limit = now_us + FUTURE_SLACK_US
-    for name, dur in (("created_at", None), ("first_response_at", "first_response_duration"),
-                      ("resolved_at", "resolution_duration"), ("closed_at", None),
-                      ("answered_at", None), ("onsite_at", None)):
+    for name, dur_field in (("created_at", None),
+                            ("first_response_at", "first_response_duration"),
+                            ("resolved_at", "resolution_duration"), ("closed_at", None),
+                            ("answered_at", None), ("onsite_at", None)):
         header = created_header if name == "created_at" else (
-            c.header(name) or (c.header(dur) if dur else None))
+            c.header(name) or (c.header(dur_field) if dur_field else None))
         errs.add(has[name] & (times[name] > limit), "future_time", header,
                  values=_iso_list(times[name], has[name] & (times[name] > limit)))
 

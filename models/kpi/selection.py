@@ -74,9 +74,9 @@ def ticket_ids(
     if measure in sla_measures and policies is None:
         raise ValueError(f"{measure} needs policies")
     if measure == "onsite_sla":
-        ev = sla.evaluate(store, policies)  # type: ignore[arg-type]
-        codes = sla.outcomes(s.take(store.onsite), s.take(ev.onsite_deadline),
-                             to_us(as_of))  # type: ignore[arg-type]
+        assert as_of is not None and policies is not None  # both checked just above
+        ev = sla.evaluate(store, policies)
+        codes = sla.outcomes(s.take(store.onsite), s.take(ev.onsite_deadline), to_us(as_of))
         if selector.outcome is None:
             m &= codes != sla.UNMEASURED
         else:
@@ -87,7 +87,8 @@ def ticket_ids(
         if measure == "answered_late":
             m &= answered - s.take(store.created) > ANSWER_WITHIN_US
     elif measure in ("response_sla", "resolution_sla"):
-        as_of_us = to_us(as_of)  # type: ignore[arg-type]
+        assert as_of is not None and policies is not None  # both checked just above
+        as_of_us = to_us(as_of)
         resp, reso = sla.store_outcomes(store, policies, as_of_us)
         codes = s.take(resp if measure == "response_sla" else reso)
         if selector.outcome is None:
@@ -107,7 +108,8 @@ def ticket_ids(
         elif measure == "repeat_complaints":
             m &= s.take(store.repeat)
         elif measure == "overdue_complaints":
-            as_of_us = to_us(as_of)  # type: ignore[arg-type]
+            assert as_of is not None  # checked above
+            as_of_us = to_us(as_of)
             m &= (resolved == NONE) | (resolved > as_of_us)
             m &= as_of_us - s.take(store.created) > DAY_US
     elif measure == "frt":

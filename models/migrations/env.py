@@ -1,5 +1,7 @@
 """Alembic environment: migrations run on the connection handed in by models.migrate."""
 
+from typing import Literal
+
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
@@ -26,7 +28,7 @@ def run() -> None:
         conn.commit()
 
 
-def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | Literal[False]:
     """Render our UTC timestamp type by its defining module, with no arguments."""
     if type_ == "type" and isinstance(obj, UtcDateTime):
         return "models.orm.base.UtcDateTime()"

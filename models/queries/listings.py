@@ -74,7 +74,8 @@ def ids_by_code_or_name(db: Database, kind: str, values: list[str]) -> tuple[int
     Each value is matched against the code first, then the name (the lowest id wins a
     tie). Raises ``LookupError`` naming the first value that matches nothing.
     """
-    model = {"vendor": Vendor, "site": Site}[kind]
+    by_kind: dict[str, type[Vendor] | type[Site]] = {"vendor": Vendor, "site": Site}
+    model = by_kind[kind]
     ids: list[int] = []
     with db.session() as s:
         for value in values:
@@ -97,6 +98,6 @@ def list_batches(db: Database, limit: int = 1000) -> list[BatchSummary]:
     )
     with db.session() as s:
         return [
-            BatchSummary(*r[:9], r[9].value, r[10])  # type: ignore[arg-type]
+            BatchSummary(*r[:9], r[9].value, r[10])
             for r in s.execute(query)
         ]
