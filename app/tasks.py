@@ -9,7 +9,8 @@ whose callbacks are then never called. The callbacks of a task whose ``owner`` (
 widget they update) has been deleted are not called either: a page closed while its
 task ran must not be touched. A task submitted with a ``lane`` name runs on that
 lane's own single thread, in order, never queued behind the shared threads' work (the
-dashboard's change polls must not wait behind its chart computations).
+dashboard's change polls must not wait behind its chart computations); lane tasks are
+background upkeep and do not make the runner ``busy`` (the status bar's indicator).
 ``shutdown()`` cancels everything and waits.
 """
 
@@ -143,6 +144,7 @@ class QtTaskRunner(QObject):
         self._lanes: dict[str, QThreadPool] = {}
         self._by_key: dict[str, TaskHandle] = {}
         self._running: set[TaskHandle] = set()
+        self._foreground: set[TaskHandle] = set()  # the running tasks without a lane
 
     def submit(
         self,
@@ -162,8 +164,10 @@ class QtTaskRunner(QObject):
             self._by_key[key] = handle
         self._running.add(handle)
         handle.finished.connect(lambda h=handle, k=key: self._on_handle_finished(h, k))
-        if len(self._running) == 1:
-            self.busy_changed.emit(True)
+        if lane is None:
+            self._foreground.add(handle)
+            if len(self._foreground) == 1:
+                self.busy_changed.emit(True)
         self._pool_for(lane).start(_Job(fn, handle))
         return handle
 
@@ -177,14 +181,17 @@ class QtTaskRunner(QObject):
 
     def _on_handle_finished(self, handle: TaskHandle, key: str | None) -> None:
         self._running.discard(handle)
+        was_busy = self.busy
+        self._foreground.discard(handle)
         if key is not None and self._by_key.get(key) is handle:
             del self._by_key[key]
-        if not self._running:
+        if was_busy and not self.busy:
             self.busy_changed.emit(False)
 
     @property
     def busy(self) -> bool:
-        return bool(self._running)
+        """Whether a task without a lane is running."""
+        return bool(self._foreground)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel every task and wait for the threads; True when all stopped in time."""

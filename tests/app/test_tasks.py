@@ -100,15 +100,23 @@ def test_a_lane_task_does_not_wait_behind_busy_shared_threads(qtbot, runner: QtT
         release.wait(10)
         return "chart"
 
+    busy: list[bool] = []
+    runner.busy_changed.connect(busy.append)
+    alone = runner.submit(lambda _p: "upkeep", lane="upkeep")
+    with qtbot.waitSignal(alone.finished, timeout=5000):
+        pass
+    assert busy == []  # background upkeep does not light the status bar's indicator
     charts = [runner.submit(blocking, on_result=results.append) for _ in range(3)]
     poll = runner.submit(lambda _p: "poll", on_result=results.append, lane="upkeep")
     with qtbot.waitSignal(poll.finished, timeout=5000):
         pass
     assert results == ["poll"]  # the shared threads are all still blocked
+    assert busy == [True] and runner.busy
     release.set()
     with qtbot.waitSignals([c.finished for c in charts], timeout=5000):
         pass
     assert results == ["poll", "chart", "chart", "chart"]
+    assert busy == [True, False] and not runner.busy
 
 
 def test_a_task_cancelled_before_it_starts_never_runs(qtbot, runner: QtTaskRunner) -> None:  # type: ignore[no-untyped-def]
