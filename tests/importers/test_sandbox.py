@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ctypes
+import itertools
+import threading
 import time
 from typing import Any
 
@@ -32,14 +34,16 @@ def allocate(mb: int, *, progress: Progress) -> int:
     return len(block)
 
 
-def sleep(seconds: float, *, progress: Progress) -> None:
-    time.sleep(seconds)
+def hang(*, progress: Progress) -> None:
+    """A job that never returns (only the time limit ends it)."""
+    threading.Event().wait()
 
 
-def slow_steps(*, progress: Progress) -> None:
-    for i in range(200):
-        progress.update(i, 200, f"step {i}")
-        time.sleep(0.05)
+def endless_steps(*, progress: Progress) -> None:
+    """A job that reports progress and never ends by itself (PipeProgress sends an
+    update at most every 0.1 s)."""
+    for i in itertools.count():
+        progress.update(i, None, "working")
 
 
 def refuse(*, progress: Progress) -> None:
@@ -83,7 +87,7 @@ def test_memory_cap() -> None:
 def test_timeout() -> None:
     start = time.monotonic()
     with pytest.raises(ImportRefused) as info:
-        run_isolated(sleep, 60, limits=ImportLimits(timeout_s=1.0), label="slow.csv")
+        run_isolated(hang, limits=ImportLimits(timeout_s=1.0), label="slow.csv")
     assert info.value.code == "unsafe"
     assert "longer than 1 s" in info.value.message
     assert time.monotonic() - start < 10
@@ -93,14 +97,14 @@ def test_cancel_stops_the_child() -> None:
     progress = RecordingProgress(cancel_after=3)
     start = time.monotonic()
     with pytest.raises(Cancelled):
-        run_isolated(slow_steps, limits=SMALL, on_progress=progress)
-    assert time.monotonic() - start < 8  # the whole job would take 10 s
+        run_isolated(endless_steps, limits=SMALL, on_progress=progress)
+    assert time.monotonic() - start < 8  # the job never ends by itself
     assert len(progress.updates) >= 3
 
 
 def test_cancel_flag_callable() -> None:
     with pytest.raises(Cancelled):
-        run_isolated(slow_steps, limits=SMALL, cancelled=lambda: True)
+        run_isolated(endless_steps, limits=SMALL, cancelled=lambda: True)
 
 
 def test_exceptions_come_back() -> None:
