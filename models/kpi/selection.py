@@ -8,12 +8,12 @@ import numpy as np
 import numpy.typing as npt
 
 from models.kpi import sla
+from models.kpi.compute import answered_within
 from models.kpi.filtering import from_us, select, to_us
 from models.kpi.localtime import weekday_hour
 from models.kpi.policy_types import PolicySet
 from models.kpi.store import NONE, TicketStore
 from models.kpi.types import (
-    ANSWER_WITHIN_US,
     PRIORITIES,
     IdArray,
     Selector,
@@ -75,17 +75,14 @@ def ticket_ids(
         raise ValueError(f"{measure} needs policies")
     if measure == "onsite_sla":
         assert as_of is not None and policies is not None  # both checked just above
-        ev = sla.evaluate(store, policies)
-        codes = sla.outcomes(s.take(store.onsite), s.take(ev.onsite_deadline), to_us(as_of))
+        codes = sla.onsite_outcomes(store, policies, s.rows(), to_us(as_of))
         if selector.outcome is None:
             m &= codes != sla.UNMEASURED
         else:
             m &= codes == _OUTCOME_CODES[selector.outcome]
     elif measure in ("answered", "answered_late"):
-        answered = s.take(store.answered)
-        m &= answered != NONE
-        if measure == "answered_late":
-            m &= answered - s.take(store.created) > ANSWER_WITHIN_US
+        has, within = answered_within(store, s.rows())  # the card's rule
+        m &= has if measure == "answered" else has & ~within
     elif measure in ("response_sla", "resolution_sla"):
         assert as_of is not None and policies is not None  # both checked just above
         as_of_us = to_us(as_of)
